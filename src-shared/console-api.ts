@@ -1,0 +1,182 @@
+// The console's one internal contract: what the renderer may ask of the main process (Electron IPC or the
+// browser-mode WebSocket) and the change events it can subscribe to. Preload, host and renderer derive
+// their channel names and types from `consoleMethods` / `ConsoleEvents`; nothing repeats a string.
+import { z } from 'zod';
+import type { Result } from './result';
+import { conversationIdSchema, departmentIdSchema, emailSchema, specialistIdSchema, ticketIdSchema } from './ids';
+import { presenceSchema, type Specialist } from './specialist';
+import type { Department } from './department';
+import type { Conversation } from './conversation';
+import { messageBodySchema, type Message } from './message';
+import type { DropBox } from './drop-box';
+import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketComment } from './ticket';
+import { transferTargetSchema } from './protocol/agent';
+import { issueCategorySchema } from './issue-category';
+
+export const connectionStateSchema = z.enum(['online', 'reconnecting', 'offline']);
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const notificationPrefsSchema = z.object({
+  enabled: z.boolean(),
+  sound: z.boolean(),
+  /** While away, only chats assigned to me notify. */
+  quietWhenAway: z.boolean(),
+});
+export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
+
+export const consoleSettingsSchema = z.object({
+  serverUrl: z.url(),
+  notifications: notificationPrefsSchema,
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
+
+/** Input schema of every ConsoleApi method; the keys are the method (and channel) names. */
+export const consoleMethods = {
+  getSession: z.object({}),
+  login: z.object({ serverUrl: z.url(), email: emailSchema, password: z.string().min(1).max(200) }),
+  logout: z.object({}),
+  setStatus: z.object({ status: presenceSchema }),
+  getSettings: z.object({}),
+  updateSettings: consoleSettingsSchema.partial(),
+  listDepartments: z.object({}),
+  listSpecialists: z.object({}),
+  listConversations: z.object({ departmentId: departmentIdSchema.optional() }),
+  getMessages: z.object({
+    conversationId: conversationIdSchema,
+    beforeSeq: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(10000).default(200),
+  }),
+  listDropBoxes: z.object({ conversationId: conversationIdSchema }),
+  acceptChat: z.object({ conversationId: conversationIdSchema }),
+  acceptNext: z.object({ departmentId: departmentIdSchema.optional() }),
+  sendMessage: z.object({ conversationId: conversationIdSchema, body: messageBodySchema, internal: z.boolean().default(false) }),
+  setTyping: z.object({ conversationId: conversationIdSchema, typing: z.boolean() }),
+  transferChat: z.object({ conversationId: conversationIdSchema, to: transferTargetSchema, note: z.string().max(1000).optional() }),
+  endChat: z.object({ conversationId: conversationIdSchema }),
+  insertDropBox: z.object({ conversationId: conversationIdSchema, label: z.string().max(200).optional() }),
+  attachFile: z.object({
+    conversationId: conversationIdSchema,
+    fileName: z.string().min(1).max(255),
+    /** File bytes, base64 (IPC and WebSocket both carry strings reliably). */
+    dataBase64: z.string().max(15_000_000),
+  }),
+  markRead: z.object({ conversationId: conversationIdSchema }),
+  /** Which chat pane has focus (or none), so notifications skip what the specialist is looking at. */
+  setFocus: z.object({ conversationId: conversationIdSchema.nullable(), windowFocused: z.boolean() }),
+  listTickets: ticketFilterSchema.extend({ mine: z.boolean().optional(), query: z.string().max(200).optional() }),
+  getTicket: z.object({ ticketId: ticketIdSchema }),
+  updateTicket: z.object({ ticketId: ticketIdSchema, patch: ticketPatchSchema }),
+  addTicketComment: z.object({ ticketId: ticketIdSchema, body: messageBodySchema, internal: z.boolean().default(true) }),
+  escalateTicket: z.object({ ticketId: ticketIdSchema, category: issueCategorySchema, note: z.string().max(2000).default('') }),
+  search: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  getOutbox: z.object({}),
+  retryOutboxItem: z.object({ clientId: z.uuid() }),
+  discardOutboxItem: z.object({ clientId: z.uuid() }),
+  openExternal: z.object({ url: z.url() }),
+} as const;
+export type ConsoleMethod = keyof typeof consoleMethods;
+export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
+
+export interface SessionInfo {
+  serverUrl: string | null;
+  me: Specialist | null;
+  connection: ConnectionState;
+}
+
+export interface OutboxItem {
+  clientId: string;
+  kind: string;
+  /** Human summary for the UI ("Send message to a@b.com"). */
+  summary: string;
+  createdAt: number;
+  attempts: number;
+  state: 'pending' | 'sending' | 'failed';
+  error: { code: string; message: string } | null;
+}
+
+export interface SearchHit {
+  kind: 'message' | 'ticket';
+  conversationId: string | null;
+  ticketId: number | null;
+  title: string;
+  /** Snippet with matches wrapped in \u0002…\u0003 (control chars, so they can't collide with text); the UI renders them as <mark>. */
+  snippet: string;
+  at: number;
+}
+
+/** The value each method resolves to on success. */
+export interface ConsoleResults {
+  getSession: SessionInfo;
+  login: SessionInfo;
+  logout: null;
+  setStatus: Specialist;
+  getSettings: ConsoleSettings;
+  updateSettings: ConsoleSettings;
+  listDepartments: Department[];
+  listSpecialists: Specialist[];
+  listConversations: Conversation[];
+  getMessages: Message[];
+  listDropBoxes: DropBox[];
+  acceptChat: Conversation;
+  acceptNext: Conversation | null;
+  sendMessage: Message;
+  setTyping: null;
+  transferChat: Conversation;
+  endChat: Conversation;
+  insertDropBox: DropBox;
+  attachFile: Message;
+  markRead: null;
+  setFocus: null;
+  listTickets: Ticket[];
+  getTicket: { ticket: Ticket; comments: TicketComment[]; transcript: Message[] };
+  updateTicket: Ticket;
+  addTicketComment: TicketComment;
+  escalateTicket: Ticket;
+  search: SearchHit[];
+  getOutbox: OutboxItem[];
+  retryOutboxItem: null;
+  discardOutboxItem: null;
+  openExternal: null;
+}
+
+/** Change events pushed to the renderer. Payloads carry ids or small deltas; the renderer re-queries. */
+export interface ConsoleEvents {
+  session: SessionInfo;
+  connection: { state: ConnectionState; unsent: number; nextRetryAt: number | null };
+  syncProgress: { phase: 'snapshot' | 'events' | 'done'; done: number; total: number | null };
+  conversations: { ids: string[] };
+  messages: { conversationId: string; messages: Message[] };
+  typing: { conversationId: string; typing: boolean };
+  dropBoxes: { conversationId: string };
+  tickets: { ids: number[] };
+  specialists: { ids: string[] };
+  outbox: { items: OutboxItem[] };
+  unread: { byConversation: Record<string, number>; badge: number };
+  notification: { title: string; body: string; conversationId: string | null; ticketId: number | null };
+}
+export type ConsoleEventName = keyof ConsoleEvents;
+export const consoleEventNames: readonly ConsoleEventName[] = [
+  'session',
+  'connection',
+  'syncProgress',
+  'conversations',
+  'messages',
+  'typing',
+  'dropBoxes',
+  'tickets',
+  'specialists',
+  'outbox',
+  'unread',
+  'notification',
+] as const satisfies readonly ConsoleEventName[];
+
+export type ConsoleApi = {
+  [M in ConsoleMethod]: (input: z.input<(typeof consoleMethods)[M]>) => Promise<Result<ConsoleResults[M]>>;
+} & {
+  /** Subscribes to a change event; returns the unsubscribe function. */
+  on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
+};
+
+/** Re-exported for callers that build transfer targets. */
+export { transferTargetSchema, specialistIdSchema };

@@ -1,0 +1,125 @@
+// Wire contract of the `/agent` socket.io namespace (console main process ↔ support server).
+// Every inbound event carries a validated payload and answers with a Result ack.
+import { z } from 'zod';
+import type { Ack } from '../result';
+import {
+  clientIdSchema,
+  conversationIdSchema,
+  departmentIdSchema,
+  specialistIdSchema,
+  ticketIdSchema,
+} from '../ids';
+import { messageBodySchema, type Message } from '../message';
+import type { Conversation } from '../conversation';
+import type { DropBox } from '../drop-box';
+import { presenceSchema, type Specialist } from '../specialist';
+import type { Department } from '../department';
+import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketComment } from '../ticket';
+import { issueCategorySchema } from '../issue-category';
+import { eventsSinceInputSchema, type EventsPage, type EventEnvelope } from '../events';
+import { attachmentIdSchema } from '../ids';
+
+export const AGENT_NAMESPACE = '/agent';
+
+export const transferTargetSchema = z.union([
+  z.object({ specialistId: specialistIdSchema }),
+  z.object({ departmentId: departmentIdSchema }),
+]);
+
+export const agentInbound = {
+  'status:set': z.object({ status: presenceSchema }),
+  'snapshot:get': z.object({}),
+  'events:since': eventsSinceInputSchema,
+  'chat:accept': z.object({ clientId: clientIdSchema, conversationId: conversationIdSchema }),
+  'chat:accept-next': z.object({ clientId: clientIdSchema, departmentId: departmentIdSchema.optional() }),
+  'message:send': z.object({
+    clientId: clientIdSchema,
+    conversationId: conversationIdSchema,
+    body: messageBodySchema,
+    internal: z.boolean().default(false),
+    attachmentIds: z.array(attachmentIdSchema).max(10).default([]),
+  }),
+  typing: z.object({ conversationId: conversationIdSchema, typing: z.boolean() }),
+  'chat:transfer': z.object({
+    clientId: clientIdSchema,
+    conversationId: conversationIdSchema,
+    to: transferTargetSchema,
+    note: z.string().max(1000).optional(),
+  }),
+  'chat:end': z.object({ clientId: clientIdSchema, conversationId: conversationIdSchema }),
+  'dropbox:insert': z.object({
+    clientId: clientIdSchema,
+    conversationId: conversationIdSchema,
+    label: z.string().trim().max(200).default('Please upload your file'),
+  }),
+  'tickets:list': ticketFilterSchema,
+  'ticket:get': z.object({ ticketId: ticketIdSchema }),
+  'ticket:update': z.object({ clientId: clientIdSchema, ticketId: ticketIdSchema, patch: ticketPatchSchema }),
+  'ticket:comment': z.object({
+    clientId: clientIdSchema,
+    ticketId: ticketIdSchema,
+    body: messageBodySchema,
+    internal: z.boolean().default(true),
+  }),
+  'ticket:escalate': z.object({
+    clientId: clientIdSchema,
+    ticketId: ticketIdSchema,
+    category: issueCategorySchema,
+    note: z.string().max(2000).default(''),
+  }),
+} as const;
+export type AgentInbound = typeof agentInbound;
+export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
+
+/** Initial state for a freshly connected console; later changes arrive as events after `cursor`. */
+export interface AgentSnapshot {
+  me: Specialist;
+  departments: Department[];
+  specialists: Specialist[];
+  /** Queued and in-progress conversations the caller may see. */
+  conversations: Conversation[];
+  cursor: number;
+}
+
+export interface TicketDetail {
+  ticket: Ticket;
+  comments: TicketComment[];
+  transcript: Message[];
+}
+
+type Handler<E extends keyof AgentInbound, R> = (input: AgentInput<E>, ack: Ack<R>) => void;
+
+export interface AgentClientToServerEvents {
+  'status:set': Handler<'status:set', Specialist>;
+  'snapshot:get': Handler<'snapshot:get', AgentSnapshot>;
+  'events:since': Handler<'events:since', EventsPage>;
+  'chat:accept': Handler<'chat:accept', Conversation>;
+  'chat:accept-next': Handler<'chat:accept-next', Conversation | null>;
+  'message:send': Handler<'message:send', Message>;
+  typing: (input: AgentInput<'typing'>, ack?: Ack<null>) => void;
+  'chat:transfer': Handler<'chat:transfer', Conversation>;
+  'chat:end': Handler<'chat:end', Conversation>;
+  'dropbox:insert': Handler<'dropbox:insert', DropBox>;
+  'tickets:list': Handler<'tickets:list', Ticket[]>;
+  'ticket:get': Handler<'ticket:get', TicketDetail>;
+  'ticket:update': Handler<'ticket:update', Ticket>;
+  'ticket:comment': Handler<'ticket:comment', TicketComment>;
+  'ticket:escalate': Handler<'ticket:escalate', Ticket>;
+}
+
+export interface AgentServerToClientEvents {
+  /** A logged change visible to this specialist. */
+  event: (envelope: EventEnvelope) => void;
+  /** Ephemeral: a visitor is typing in a conversation the specialist can see. */
+  typing: (t: { conversationId: string; typing: boolean; ttlMs: number }) => void;
+  /** Ephemeral: queue length per department, for sidebars and dashboards. */
+  'queue:stats': (s: { departmentId: string; waiting: number; longestWaitSince: number | null }[]) => void;
+}
+
+export interface AgentSocketData {
+  specialistId: string;
+  role: Specialist['role'];
+}
+
+/** Events exchanged between server nodes (Redis adapter); none yet beyond socket.io's own. */
+export type InterServerEvents = Record<string, never>;

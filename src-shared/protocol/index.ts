@@ -1,0 +1,4 @@
+// The wire protocol in one import for third-party clients.
+export * from './visitor';
+export * from './agent';
+export * from './http';
