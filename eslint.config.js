@@ -10,7 +10,11 @@ const layer = (files, patterns, paths = []) => ({
   },
 });
 
-const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http'], message: 'browser code cannot use Node built-ins' };
+const nodeBuiltins = { group: ['node:*'], message: 'browser code cannot use Node built-ins' };
+const nodeBuiltinPaths = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'stream'].map((name) => ({
+  name,
+  message: 'browser code cannot use Node built-ins',
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'release/**', 'data/**'] },
@@ -27,19 +31,27 @@ export default tseslint.config(
   {
     files: ['src-renderer/**', 'src-server/widget/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // Messages are rendered as text, never as HTML.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'render text, never HTML' },
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'render text, never HTML' },
+      ],
+    },
   },
   // src-shared: imported by everyone, imports nobody but libraries that run everywhere.
   layer(['src-shared/**'], [
     nodeBuiltins,
     { group: ['**/src-server/**', '**/src-main/**', '**/src-preload/**', '**/src-renderer/**', 'electron', 'react', 'socket.io', 'socket.io-client', 'better-sqlite3'], message: 'src-shared is the bottom layer' },
-  ]),
+  ], nodeBuiltinPaths),
   layer(['src-server/**'], [
     { group: ['**/src-main/**', '**/src-preload/**', '**/src-renderer/**', 'electron'], message: 'the server does not depend on the console' },
   ]),
   layer(['src-server/widget/**'], [
     nodeBuiltins,
     { group: ['**/src-main/**', '**/src-renderer/**', 'electron', '../*.ts', '../db/**', '../routes/**', 'better-sqlite3', 'socket.io', 'fastify'], message: 'the widget runs in the customer browser: it may use src-shared and browser libraries only' },
-  ]),
+  ], nodeBuiltinPaths),
   layer(['src-main/core/**'], [
     { group: ['electron', '**/src-main/electron/**', '**/src-main/host/**', '../electron/**', '../host/**', '**/src-renderer/**', '**/src-server/**', '**/src-preload/**'], message: 'src-main/core is plain Node: no electron, no shell, no host' },
   ]),
@@ -55,7 +67,7 @@ export default tseslint.config(
   layer(['src-renderer/**'], [
     nodeBuiltins,
     { group: ['**/src-main/**', '**/src-server/**', '**/src-preload/**', 'electron', 'better-sqlite3', 'socket.io-client'], message: 'the renderer talks only to window.switchboard (the ConsoleApi)' },
-  ]),
+  ], nodeBuiltinPaths),
   {
     files: ['tests/**', 'scripts/**', '*.config.ts', '*.config.js'],
     rules: { 'no-console': 'off' },

@@ -78,6 +78,16 @@ export const consoleMethods = {
 export type ConsoleMethod = keyof typeof consoleMethods;
 export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
 
+/** IPC channel of a method (`switchboard:sendMessage`); preload and shell both derive it from here. */
+export const consoleChannel = (method: ConsoleMethod): string => `switchboard:${method}`;
+/** IPC channel of a pushed change event (`switchboard:event:messages`). */
+export const consoleEventChannel = (event: ConsoleEventName): string => `switchboard:event:${event}`;
+export const isConsoleMethod = (name: unknown): name is ConsoleMethod =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(consoleMethods, name);
+
+/** A message as the console shows it: `pending` while its send is still in the outbox (seq is 0 then). */
+export type ConsoleMessage = Message & { pending?: boolean };
+
 export interface SessionInfo {
   serverUrl: string | null;
   me: Specialist | null;
@@ -116,11 +126,11 @@ export interface ConsoleResults {
   listDepartments: Department[];
   listSpecialists: Specialist[];
   listConversations: Conversation[];
-  getMessages: Message[];
+  getMessages: ConsoleMessage[];
   listDropBoxes: DropBox[];
   acceptChat: Conversation;
   acceptNext: Conversation | null;
-  sendMessage: Message;
+  sendMessage: ConsoleMessage;
   setTyping: null;
   transferChat: Conversation;
   endChat: Conversation;
@@ -129,7 +139,7 @@ export interface ConsoleResults {
   markRead: null;
   setFocus: null;
   listTickets: Ticket[];
-  getTicket: { ticket: Ticket; comments: TicketComment[]; transcript: Message[] };
+  getTicket: { ticket: Ticket; comments: TicketComment[]; transcript: ConsoleMessage[] };
   updateTicket: Ticket;
   addTicketComment: TicketComment;
   escalateTicket: Ticket;
@@ -146,7 +156,7 @@ export interface ConsoleEvents {
   connection: { state: ConnectionState; unsent: number; nextRetryAt: number | null };
   syncProgress: { phase: 'snapshot' | 'events' | 'done'; done: number; total: number | null };
   conversations: { ids: string[] };
-  messages: { conversationId: string; messages: Message[] };
+  messages: { conversationId: string; messages: ConsoleMessage[] };
   typing: { conversationId: string; typing: boolean };
   dropBoxes: { conversationId: string };
   tickets: { ids: number[] };
@@ -156,6 +166,8 @@ export interface ConsoleEvents {
   notification: { title: string; body: string; conversationId: string | null; ticketId: number | null };
 }
 export type ConsoleEventName = keyof ConsoleEvents;
+export const isConsoleEventName = (name: unknown): name is ConsoleEventName =>
+  typeof name === 'string' && (consoleEventNames as readonly string[]).includes(name);
 export const consoleEventNames: readonly ConsoleEventName[] = [
   'session',
   'connection',

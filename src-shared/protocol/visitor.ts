@@ -2,7 +2,7 @@
 // Inbound payloads are validated by `visitorInbound[event]` on the server before any handler runs.
 import { z } from 'zod';
 import type { Ack } from '../result';
-import { clientIdSchema, conversationIdSchema, departmentIdSchema, emailSchema } from '../ids';
+import { clientIdSchema, type conversationIdSchema, departmentIdSchema, emailSchema } from '../ids';
 import { supportContextSchema } from '../visitor';
 import { messageBodySchema, type Message } from '../message';
 import type { Conversation } from '../conversation';
