@@ -135,7 +135,7 @@ export interface ConsoleResults {
   transferChat: Conversation;
   endChat: Conversation;
   insertDropBox: DropBox;
-  attachFile: Message;
+  attachFile: ConsoleMessage;
   markRead: null;
   setFocus: null;
   listTickets: Ticket[];
@@ -163,7 +163,7 @@ export interface ConsoleEvents {
   specialists: { ids: string[] };
   outbox: { items: OutboxItem[] };
   unread: { byConversation: Record<string, number>; badge: number };
-  notification: { title: string; body: string; conversationId: string | null; ticketId: number | null };
+  notification: { title: string; body: string; conversationId: string | null; ticketId: number | null; sound: boolean };
 }
 export type ConsoleEventName = keyof ConsoleEvents;
 export const isConsoleEventName = (name: unknown): name is ConsoleEventName =>
@@ -188,6 +188,11 @@ export type ConsoleApi = {
 } & {
   /** Subscribes to a change event; returns the unsubscribe function. */
   on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
+};
+
+/** The main-process side: each method receives input already parsed by its schema (defaults applied). */
+export type ConsoleHandlers = {
+  [M in ConsoleMethod]: (input: z.output<(typeof consoleMethods)[M]>) => Promise<Result<ConsoleResults[M]>>;
 };
 
 /** Re-exported for callers that build transfer targets. */

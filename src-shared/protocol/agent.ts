@@ -15,9 +15,10 @@ import type { DropBox } from '../drop-box';
 import { presenceSchema, type Specialist } from '../specialist';
 import type { Department } from '../department';
 import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketComment } from '../ticket';
-import { issueCategorySchema } from '../issue-category';
+import { issueCategorySchema, type IssueCategory } from '../issue-category';
 import { eventsSinceInputSchema, type EventsPage, type EventEnvelope } from '../events';
 import { attachmentIdSchema } from '../ids';
+import { systemNoticeSchema, type SystemNotice } from '../notice';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -67,6 +68,11 @@ export const agentInbound = {
     category: issueCategorySchema,
     note: z.string().max(2000).default(''),
   }),
+  /** Leads and admins: post (or clear, with null) the system notice every support page shows. */
+  'notice:set': z.object({
+    clientId: clientIdSchema,
+    notice: z.object({ severity: systemNoticeSchema.shape.severity, text: systemNoticeSchema.shape.text }).nullable(),
+  }),
 } as const;
 export type AgentInbound = typeof agentInbound;
 export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
@@ -105,6 +111,18 @@ export interface AgentClientToServerEvents {
   'ticket:update': Handler<'ticket:update', Ticket>;
   'ticket:comment': Handler<'ticket:comment', TicketComment>;
   'ticket:escalate': Handler<'ticket:escalate', Ticket>;
+  'notice:set': Handler<'notice:set', SystemNotice | null>;
+}
+
+/** Ephemeral, to leads and admins: many reports of one category (and event) in a short window. */
+export interface IncidentAlert {
+  category: IssueCategory;
+  /** Event id of the support links, when the reports share one. */
+  eid: string | null;
+  count: number;
+  firstAt: number;
+  lastAt: number;
+  ticketIds: number[];
 }
 
 export interface AgentServerToClientEvents {
@@ -114,6 +132,8 @@ export interface AgentServerToClientEvents {
   typing: (t: { conversationId: string; typing: boolean; ttlMs: number }) => void;
   /** Ephemeral: queue length per department, for sidebars and dashboards. */
   'queue:stats': (s: { departmentId: string; waiting: number; longestWaitSince: number | null }[]) => void;
+  /** Ephemeral, leads and admins only: a likely large-scale incident (see IncidentAlert). */
+  'incident:alert': (a: IncidentAlert) => void;
 }
 
 export interface AgentSocketData {

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { departmentIdSchema, emailSchema, ticketIdSchema } from '../ids';
 import { supportContextSchema } from '../visitor';
 import type { Specialist } from '../specialist';
+import type { Availability, Department } from '../department';
+import type { TicketStatus } from '../ticket-lifecycle';
+import type { Message } from '../message';
+import type { TicketComment } from '../ticket';
 
 export const loginInputSchema = z.object({
   email: emailSchema,
@@ -54,4 +58,30 @@ export interface HealthStatus {
   version: string;
   uptimeSeconds: number;
   db: 'sqlite' | 'postgres';
+}
+
+/** `GET /api/departments`: what the support page offers (names, hours) and live availability. */
+export interface DepartmentsResponse {
+  departments: Department[];
+  availability: Availability[];
+}
+
+/** `GET /api/comment/:ticketId?sig=`: the customer's view of a ticket (never internal notes). */
+export interface CommentPage {
+  ticketId: number;
+  subject: string;
+  status: TicketStatus;
+  statusLabel: string;
+  departmentId: string;
+  createdAt: number;
+  transcript: Message[];
+  comments: TicketComment[];
+}
+
+/** `POST /api/comment/:ticketId?sig=` answer: the comment, and the ticket it landed on (a follow-up when the original was closed). */
+export interface CustomerCommentReceipt {
+  ticketId: number;
+  followUp: boolean;
+  status: TicketStatus;
+  comment: TicketComment;
 }

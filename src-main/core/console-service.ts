@@ -1,0 +1,486 @@
+// The ConsoleApi in plain Node: queries read the cache, commands go through the outbox, and every change
+// (sync, outbox, local) is announced to subscribers. Electron IPC and the browser-mode host both wrap it.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type {
+  ConsoleApi,
+  ConsoleHandlers,
+  ConsoleEventName,
+  ConsoleEvents,
+  ConsoleMessage,
+  ConsoleMethod,
+  ConsoleResults,
+  SessionInfo,
+  consoleMethods,
+} from '../../src-shared/console-api';
+import { err, ok, type Result } from '../../src-shared/result';
+import { specialistSchema, type Specialist } from '../../src-shared/specialist';
+import { conversationSchema, type Conversation } from '../../src-shared/conversation';
+import { messageSchema, type Message } from '../../src-shared/message';
+import { dropBoxSchema, type DropBox } from '../../src-shared/drop-box';
+import { ticketCommentSchema, ticketSchema, type Ticket, type TicketComment } from '../../src-shared/ticket';
+import type { AuthTokens } from '../../src-shared/protocol/http';
+import { MAX_UPLOAD_BYTES, type Attachment } from '../../src-shared/attachment';
+import { uploadToConversation } from './sync/upload-client';
+import type { TicketDetail } from '../../src-shared/protocol/agent';
+import type { Cache } from './cache/open-cache';
+import type { StoredOutboxItem } from './cache/outbox-items';
+import { systemClock, systemTimers, type Clock, type Timers } from './clock';
+import { createOutbox, type Outbox } from './outbox';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
+import { loginRequest } from './sync/auth-client';
+import type { AppliedChanges } from './sync/apply-events';
+import { badgeCount, candidateFor, coalesce, decide, initialCoalesceState, type CoalesceState } from './notification-policy';
+import { validateExternalUrl } from './external-url';
+import { mergeSettings, type SettingsStore } from './settings';
+import type { BackoffOptions } from './backoff';
+import { plainSecretBox, type SecretBox } from './secret-box';
+
+type In<M extends ConsoleMethod> = z.output<(typeof consoleMethods)[M]>;
+type Out<M extends ConsoleMethod> = Promise<Result<ConsoleResults[M]>>;
+
+export interface ConsoleServiceDeps {
+  cache: Cache;
+  settings: SettingsStore;
+  log: Logger;
+  clock?: Clock;
+  timers?: Timers;
+  random?: () => number;
+  backoff?: BackoffOptions;
+  /** Seals the refresh token at rest (Electron: OS keychain); plain in browser mode. */
+  secrets?: SecretBox;
+  /** Opens a validated http(s) URL in the system browser (Electron shell or host). */
+  openExternal?: (url: string) => void | Promise<void>;
+  /** How long a command waits for the server before answering `offline` (it stays in the outbox). */
+  commandWaitMs?: number;
+  requestTimeoutMs?: number;
+  pageSize?: number;
+}
+
+/** Commands whose answer the caller waits for, with the schema the server's value is checked against. */
+const commandValueSchemas = {
+  'chat:accept': conversationSchema,
+  'chat:accept-next': conversationSchema.nullable(),
+  'chat:transfer': conversationSchema,
+  'chat:end': conversationSchema,
+  'dropbox:insert': dropBoxSchema,
+  'message:send': messageSchema,
+  'ticket:update': ticketSchema,
+  'ticket:comment': ticketCommentSchema,
+  'ticket:escalate': ticketSchema,
+} as const;
+type CommandKind = keyof typeof commandValueSchemas;
+
+export function createConsoleService(deps: ConsoleServiceDeps) {
+  const { cache, settings, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const timers = deps.timers ?? systemTimers;
+  const commandWaitMs = deps.commandWaitMs ?? 10_000;
+  const secrets = deps.secrets ?? plainSecretBox;
+  const saveRefreshToken = (token: string | null) => cache.syncState.set('refreshToken', token === null ? null : secrets.seal(token));
+  const storedRefreshToken = (): string | null => {
+    const sealed = cache.syncState.get('refreshToken');
+    return sealed === null ? null : secrets.open(sealed);
+  };
+  const listeners = new Map<ConsoleEventName, Set<(payload: never) => void>>();
+  let engine: SyncEngine | null = null;
+  let focus: { conversationId: string | null; windowFocused: boolean } = { conversationId: null, windowFocused: true };
+  let coalesceState: CoalesceState = initialCoalesceState;
+  const typingOut = new Map<string, boolean>();
+
+  function emit<E extends ConsoleEventName>(event: E, payload: ConsoleEvents[E]): void {
+    for (const l of listeners.get(event) ?? []) {
+      try {
+        (l as (p: ConsoleEvents[E]) => void)(payload);
+      } catch (e) {
+        log.error({ event, err: e }, 'listener failed');
+      }
+    }
+  }
+
+  const me = (): Specialist | null => {
+    const raw = cache.syncState.get('me');
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as Specialist;
+    // The specialists table is refreshed by events; the kv copy only says who I am.
+    return cache.specialists.get(stored.id) ?? stored;
+  };
+  const session = (): SessionInfo => ({
+    serverUrl: cache.syncState.get('serverUrl'),
+    me: me(),
+    connection: engine?.state().state ?? 'offline',
+  });
+
+  const emitConnection = () => {
+    const s = engine?.state() ?? { state: 'offline' as const, nextRetryAt: null };
+    emit('connection', { state: s.state, unsent: outbox.unsent(), nextRetryAt: s.nextRetryAt ?? outbox.nextRetryAt() });
+  };
+
+  const emitUnread = () => {
+    const self = me();
+    if (!self) return;
+    const byConversation = cache.conversations.unreadFor(self.id);
+    emit('unread', { byConversation, badge: badgeCount(byConversation, cache.conversations.waitingByDepartment(), self.departmentIds) });
+  };
+
+  function applyDelivered(item: StoredOutboxItem, value: unknown): void {
+    const kind = item.kind as CommandKind;
+    const schema = commandValueSchemas[kind];
+    if (!schema) return;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success || parsed.data === null) return;
+    const v = parsed.data;
+    cache.transaction(() => {
+      switch (kind) {
+        case 'message:send': {
+          const m = v as Message;
+          cache.messages.apply(m);
+          cache.conversations.noteMessageSeq(m.conversationId, m.seq);
+          emit('messages', { conversationId: m.conversationId, messages: [m] });
+          return;
+        }
+        case 'chat:accept':
+        case 'chat:accept-next':
+        case 'chat:transfer':
+        case 'chat:end': {
+          const c = v as Conversation;
+          cache.conversations.upsert(c);
+          emit('conversations', { ids: [c.id] });
+          return;
+        }
+        case 'dropbox:insert': {
+          const d = v as DropBox;
+          cache.dropBoxes.upsert(d);
+          emit('dropBoxes', { conversationId: d.conversationId });
+          return;
+        }
+        case 'ticket:update':
+        case 'ticket:escalate': {
+          const t = v as Ticket;
+          cache.tickets.upsert(t);
+          emit('tickets', { ids: [t.id] });
+          return;
+        }
+        case 'ticket:comment': {
+          const c = v as TicketComment;
+          cache.tickets.addComment(c);
+          emit('tickets', { ids: [c.ticketId] });
+          return;
+        }
+      }
+    });
+  }
+
+  const outbox: Outbox = createOutbox({
+    repo: cache.outbox,
+    clock,
+    timers,
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    transport: {
+      isConnected: () => engine?.isConnected() ?? false,
+      send: (kind, payload) => engine?.request(kind, payload) ?? Promise.resolve(err('offline', 'not connected')),
+    },
+    onDelivered: applyDelivered,
+    onFailed: (item, error) => log.warn({ kind: item.kind, clientId: item.clientId, code: error.code }, 'action refused by the server'),
+    onChange: (items) => {
+      emit('outbox', { items });
+      emitConnection();
+    },
+  });
+  outbox.recover();
+
+  function onChanges(changes: AppliedChanges): void {
+    if (changes.departments) emit('specialists', { ids: [] });
+    if (changes.specialists.size) emit('specialists', { ids: [...changes.specialists] });
+    if (changes.conversations.size) emit('conversations', { ids: [...changes.conversations] });
+    for (const [conversationId, messages] of changes.messages) emit('messages', { conversationId, messages });
+    for (const conversationId of changes.dropBoxes) emit('dropBoxes', { conversationId });
+    if (changes.tickets.size) emit('tickets', { ids: [...changes.tickets] });
+    if (changes.conversations.size || changes.messages.size) emitUnread();
+    notify(changes);
+  }
+
+  function notify(changes: AppliedChanges): void {
+    const self = me();
+    if (!self || changes.triggers.length === 0) return;
+    const ctx = { me: { id: self.id, departmentIds: self.departmentIds, status: self.status }, focus, prefs: settings.get().notifications };
+    for (const trigger of changes.triggers) {
+      const decision = decide(candidateFor(trigger, ctx), ctx);
+      if (!decision) continue;
+      const r = coalesce(coalesceState, decision, clock.now());
+      coalesceState = r.state;
+      if (r.show) {
+        const { title, body, conversationId, ticketId, sound } = r.show;
+        emit('notification', { title, body, conversationId, ticketId, sound });
+      }
+    }
+  }
+
+  function startEngine(serverUrl: string, tokens: AuthTokens | null): void {
+    engine?.stop();
+    engine = createSyncEngine({
+      cache,
+      serverUrl,
+      tokens,
+      storedRefreshToken,
+      clock,
+      timers,
+      log: log.child({ part: 'sync' }),
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+      ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+      ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+      onChanges,
+      onState: () => {
+        emitConnection();
+        emit('session', session());
+      },
+      onProgress: (p) => emit('syncProgress', p),
+      onOnline: () => outbox.reconnected(),
+      onTokens: (t) => {
+        saveRefreshToken(t.refreshToken);
+        cache.syncState.set('me', JSON.stringify(t.specialist));
+      },
+      onSessionExpired: () => {
+        saveRefreshToken(null);
+        emit('session', session());
+      },
+      onTyping: (t) => emit('typing', t),
+    });
+    engine.start();
+  }
+
+  /** Shows the message at once (flagged pending) and queues its send; the outbox turns it into the server's message. */
+  async function queueMessage(conversationId: string, body: string, internal: boolean, attachments: Attachment[]): Promise<Result<ConsoleMessage>> {
+    const self = me();
+    if (!self) return err('unauthorized', 'not logged in');
+    const clientId = randomUUID();
+    const pending: ConsoleMessage = {
+      id: clientId,
+      clientId,
+      conversationId,
+      seq: 0,
+      authorKind: 'specialist',
+      authorId: self.id,
+      authorName: self.displayName,
+      body,
+      attachments,
+      internal,
+      createdAt: clock.now(),
+      pending: true,
+    };
+    cache.transaction(() => {
+      cache.messages.insertPending(pending);
+      cache.outbox.add({
+        clientId,
+        kind: 'message:send',
+        payload: { clientId, conversationId, body, internal, attachmentIds: attachments.map((a) => a.id) },
+        summary: `Message in chat with ${cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor'}`,
+        createdAt: pending.createdAt,
+      });
+    });
+    emit('messages', { conversationId, messages: [pending] });
+    emit('outbox', { items: outbox.list() });
+    emitConnection();
+    outbox.kick();
+    return ok(pending);
+  }
+
+  /** Stores the action in the outbox and waits (bounded) for the server's answer. */
+  async function command<T>(kind: CommandKind, payload: Record<string, unknown>, summary: string): Promise<Result<T>> {
+    const clientId = outbox.enqueue(kind, payload, summary);
+    const result = await outbox.waitFor(clientId, commandWaitMs);
+    if (!result.ok) return result;
+    const parsed = commandValueSchemas[kind].safeParse(result.value);
+    return parsed.success ? ok(parsed.data as T) : err('internal', 'unexpected answer from the server');
+  }
+
+  const service = {
+    async getSession(_input: In<'getSession'>): Out<'getSession'> {
+      return ok(session());
+    },
+    async login(input: In<'login'>): Out<'login'> {
+      const r = await loginRequest(input.serverUrl, input.email, input.password);
+      if (!r.ok) return r;
+      const previous = me();
+      const previousUrl = cache.syncState.get('serverUrl');
+      if ((previous && previous.id !== r.value.specialist.id) || (previousUrl && previousUrl !== input.serverUrl)) {
+        log.info('another specialist or server: starting from an empty cache');
+        engine?.stop();
+        engine = null;
+        cache.wipe();
+      }
+      cache.syncState.set('serverUrl', input.serverUrl);
+      saveRefreshToken(r.value.refreshToken);
+      cache.syncState.set('me', JSON.stringify(r.value.specialist));
+      cache.specialists.upsert(r.value.specialist);
+      settings.set(mergeSettings(settings.get(), { serverUrl: input.serverUrl }));
+      startEngine(input.serverUrl, r.value);
+      const s = session();
+      emit('session', s);
+      return ok(s);
+    },
+    async logout(_input: In<'logout'>): Out<'logout'> {
+      engine?.stop();
+      engine = null;
+      saveRefreshToken(null);
+      cache.syncState.set('me', null);
+      emit('session', session());
+      emitConnection();
+      return ok(null);
+    },
+    async setStatus(input: In<'setStatus'>): Out<'setStatus'> {
+      if (!engine) return err('unauthorized', 'not logged in');
+      const r = await engine.request<Specialist>('status:set', input);
+      if (!r.ok) return r;
+      const parsed = specialistSchema.safeParse(r.value);
+      if (!parsed.success) return err('internal', 'unexpected answer from the server');
+      cache.specialists.upsert(parsed.data);
+      emit('specialists', { ids: [parsed.data.id] });
+      emit('session', session());
+      return ok(parsed.data);
+    },
+    async getSettings(_input: In<'getSettings'>): Out<'getSettings'> {
+      return ok(settings.get());
+    },
+    async updateSettings(input: In<'updateSettings'>): Out<'updateSettings'> {
+      const next = mergeSettings(settings.get(), input);
+      settings.set(next);
+      return ok(next);
+    },
+    async listDepartments(_input: In<'listDepartments'>): Out<'listDepartments'> {
+      return ok(cache.departments.list());
+    },
+    async listSpecialists(_input: In<'listSpecialists'>): Out<'listSpecialists'> {
+      return ok(cache.specialists.list());
+    },
+    async listConversations(input: In<'listConversations'>): Out<'listConversations'> {
+      return ok(cache.conversations.list(input.departmentId ?? null));
+    },
+    async getMessages(input: In<'getMessages'>): Out<'getMessages'> {
+      return ok(cache.messages.page(input.conversationId, input.beforeSeq, input.limit));
+    },
+    async listDropBoxes(input: In<'listDropBoxes'>): Out<'listDropBoxes'> {
+      return ok(cache.dropBoxes.listFor(input.conversationId));
+    },
+    acceptChat: (input: In<'acceptChat'>): Out<'acceptChat'> => command('chat:accept', input, 'Accept chat'),
+    acceptNext: (input: In<'acceptNext'>): Out<'acceptNext'> =>
+      command('chat:accept-next', input.departmentId ? { departmentId: input.departmentId } : {}, 'Accept next chat'),
+    sendMessage: (input: In<'sendMessage'>): Out<'sendMessage'> => queueMessage(input.conversationId, input.body, input.internal, []),
+    async setTyping(input: In<'setTyping'>): Out<'setTyping'> {
+      // Ephemeral: only state changes go out, never queued.
+      if (typingOut.get(input.conversationId) === input.typing) return ok(null);
+      typingOut.set(input.conversationId, input.typing);
+      engine?.emit('typing', input);
+      return ok(null);
+    },
+    transferChat: (input: In<'transferChat'>): Out<'transferChat'> => command('chat:transfer', input, 'Transfer chat'),
+    endChat: (input: In<'endChat'>): Out<'endChat'> => command('chat:end', input, 'End chat'),
+    insertDropBox: (input: In<'insertDropBox'>): Out<'insertDropBox'> =>
+      command('dropbox:insert', input.label ? input : { conversationId: input.conversationId }, 'Insert drop box'),
+    async attachFile(input: In<'attachFile'>): Out<'attachFile'> {
+      const serverUrl = cache.syncState.get('serverUrl');
+      // Bytes are not kept in the outbox: uploading needs the server now; the message that follows is queued.
+      if (!engine?.isConnected() || !serverUrl) return err('offline', 'Files can be attached while connected');
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      if (bytes.length > MAX_UPLOAD_BYTES) return err('too_large', `Files are limited to ${MAX_UPLOAD_BYTES} bytes`);
+      const token = await engine.accessToken();
+      if (!token.ok) return token;
+      const uploaded = await uploadToConversation(serverUrl, token.value, input.conversationId, input.fileName, bytes);
+      if (!uploaded.ok) return uploaded;
+      return queueMessage(input.conversationId, uploaded.value.fileName, false, [uploaded.value]);
+    },
+    async markRead(input: In<'markRead'>): Out<'markRead'> {
+      cache.conversations.markRead(input.conversationId);
+      emitUnread();
+      return ok(null);
+    },
+    async setFocus(input: In<'setFocus'>): Out<'setFocus'> {
+      focus = input;
+      return ok(null);
+    },
+    async listTickets(input: In<'listTickets'>): Out<'listTickets'> {
+      const self = me();
+      const assigneeId = input.mine ? self?.id : input.assigneeId;
+      const ids = input.query ? cache.search.ticketIds(input.query, 500) : null;
+      return ok(cache.tickets.list({ ...input, assigneeId }, ids));
+    },
+    async getTicket(input: In<'getTicket'>): Out<'getTicket'> {
+      if (engine?.isConnected()) {
+        const r = await engine.request<TicketDetail>('ticket:get', input);
+        if (r.ok) {
+          const t = ticketSchema.safeParse(r.value.ticket);
+          if (t.success) cache.transaction(() => {
+            cache.tickets.upsert(t.data);
+            for (const c of r.value.comments) cache.tickets.addComment(c);
+          });
+          return r;
+        }
+        if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+      }
+      const ticket = cache.tickets.get(input.ticketId);
+      if (!ticket) return err('not_found', 'ticket not in the offline cache');
+      const transcript = ticket.conversationId ? cache.messages.page(ticket.conversationId, undefined, 10_000) : [];
+      return ok({ ticket, comments: cache.tickets.comments(ticket.id), transcript });
+    },
+    updateTicket: (input: In<'updateTicket'>): Out<'updateTicket'> => command('ticket:update', input, `Update ticket #${input.ticketId}`),
+    addTicketComment: (input: In<'addTicketComment'>): Out<'addTicketComment'> =>
+      command('ticket:comment', input, `Comment on ticket #${input.ticketId}`),
+    escalateTicket: (input: In<'escalateTicket'>): Out<'escalateTicket'> =>
+      command('ticket:escalate', input, `Escalate ticket #${input.ticketId}`),
+    async search(input: In<'search'>): Out<'search'> {
+      return ok(cache.search.search(input.query, input.limit));
+    },
+    async getOutbox(_input: In<'getOutbox'>): Out<'getOutbox'> {
+      return ok(outbox.list());
+    },
+    async retryOutboxItem(input: In<'retryOutboxItem'>): Out<'retryOutboxItem'> {
+      return outbox.retry(input.clientId) ? ok(null) : err('not_found', 'no such outbox item');
+    },
+    async discardOutboxItem(input: In<'discardOutboxItem'>): Out<'discardOutboxItem'> {
+      const item = outbox.discard(input.clientId);
+      if (!item) return err('not_found', 'no such outbox item');
+      if (item.kind === 'message:send' && cache.messages.removePending(item.clientId)) {
+        const conversationId = (item.payload as { conversationId: string }).conversationId;
+        emit('messages', { conversationId, messages: [] });
+      }
+      return ok(null);
+    },
+    async openExternal(input: In<'openExternal'>): Out<'openExternal'> {
+      const url = validateExternalUrl(input.url);
+      if (!url.ok) return url;
+      if (!deps.openExternal) return err('unavailable', 'cannot open links here');
+      await deps.openExternal(url.value);
+      return ok(null);
+    },
+    on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+
+  return {
+    ...service,
+    /** The shell knows window focus before the renderer does; the focused chat stays as the renderer set it. */
+    setWindowFocused(windowFocused: boolean): void {
+      focus = { ...focus, windowFocused };
+    },
+    /** Resumes the stored session (refresh token) on app start; false when a login is needed. */
+    resume(): boolean {
+      const serverUrl = cache.syncState.get('serverUrl');
+      if (!serverUrl || !storedRefreshToken()) return false;
+      startEngine(serverUrl, null);
+      return true;
+    },
+    close(): void {
+      outbox.stop();
+      engine?.stop();
+      engine = null;
+    },
+  } satisfies ConsoleHandlers & Pick<ConsoleApi, 'on'> & { setWindowFocused(f: boolean): void; resume(): boolean; close(): void };
+}
+export type ConsoleService = ReturnType<typeof createConsoleService>;

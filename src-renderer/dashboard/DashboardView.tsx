@@ -1,0 +1,145 @@
+// Lead dashboard: per department waiting now, longest wait, chats in progress, specialists online and load,
+// averages and missed chats today, tickets by status, and the day's waiting/in-progress chart; all live.
+import { useMemo } from 'react';
+import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
+import { useApp } from '../store/app-store';
+import { useNow } from '../app/use-now';
+import { computeDashboard, type DepartmentStats } from '../stats/dashboard-stats';
+import { formatDuration } from '../format/time';
+import { TimelineChart } from './TimelineChart';
+
+const startOfDay = (at: number): number => {
+  const d = new Date(at);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+};
+
+const ms = (v: number | null) => (v === null ? '—' : formatDuration(v));
+
+export function DashboardView() {
+  const departments = useApp((s) => s.departments);
+  const conversations = useApp((s) => s.conversations);
+  const specialists = useApp((s) => s.specialists);
+  const tickets = useApp((s) => s.statsTickets);
+  const now = useNow();
+  const stats = useMemo(
+    () => computeDashboard({ departments, conversations: Object.values(conversations), specialists, tickets, now, dayStart: startOfDay(now), stepMs: 5 * 60_000 }),
+    [departments, conversations, specialists, tickets, now],
+  );
+  const t = stats.total;
+  return (
+    <section className="view dashboard" aria-labelledby="dash-title" data-testid="dashboard">
+      <header className="view-header">
+        <h1 id="dash-title">Dashboard</h1>
+        <span className="muted">Today, live</span>
+      </header>
+      <div className="kpis">
+        <Kpi label="Waiting now" value={String(t.waitingNow)} hot={t.waitingNow > 0} testId="kpi-waiting" />
+        <Kpi label="Longest wait" value={ms(t.longestWaitMs)} hot={(t.longestWaitMs ?? 0) > 2 * 60_000} />
+        <Kpi label="Chats in progress" value={String(t.inProgress)} testId="kpi-in-progress" />
+        <Kpi label="Specialists online" value={String(t.specialistsOnline)} />
+        <Kpi label="Avg wait today" value={ms(t.avgWaitMs)} />
+        <Kpi label="Avg first response" value={ms(t.avgFirstResponseMs)} />
+        <Kpi label="Chats today" value={String(t.chatsToday)} testId="kpi-chats-today" />
+        <Kpi label="Missed today" value={String(t.missedToday)} hot={t.missedToday > 0} />
+      </div>
+      <section className="panel">
+        <h2>Over the day</h2>
+        <TimelineChart points={stats.timeline} label="Waiting and in-progress chats over the day" />
+      </section>
+      <div className="dash-grid">
+        <section className="panel">
+          <h2>Departments</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Department</th>
+                <th scope="col">Waiting</th>
+                <th scope="col">Longest</th>
+                <th scope="col">In progress</th>
+                <th scope="col">Online</th>
+                <th scope="col">Load</th>
+                <th scope="col">Avg wait</th>
+                <th scope="col">Avg 1st resp.</th>
+                <th scope="col">Missed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.departments.map((d) => (
+                <DeptRow key={d.departmentId} d={d} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel">
+          <h2>Specialists</h2>
+          <ul className="specialist-loads">
+            {stats.specialists.map((s) => (
+              <li key={s.id}>
+                <span className={`presence presence-${s.status}`} aria-label={s.status} />
+                <span className="specialist-name">{s.name}</span>
+                <span className="load-bar small" role="meter" aria-label={`${s.name} load`} aria-valuemin={0} aria-valuemax={s.max} aria-valuenow={s.active}>
+                  <span style={{ width: `${Math.min(100, (100 * s.active) / s.max)}%` }} className={s.active >= s.max ? 'full' : ''} />
+                </span>
+                <span className="muted">
+                  {s.active}/{s.max}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel">
+          <h2>Tickets by status</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Department</th>
+                {ticketStatuses.map((st) => (
+                  <th key={st} scope="col">
+                    {ticketStatusLabels[st]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...stats.departments, stats.total].map((d) => (
+                <tr key={d.departmentId} className={d.departmentId === '*' ? 'total' : ''}>
+                  <th scope="row">{d.name}</th>
+                  {ticketStatuses.map((st) => (
+                    <td key={st}>{d.ticketsByStatus[st]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+function Kpi(props: { label: string; value: string; hot?: boolean; testId?: string }) {
+  return (
+    <div className={`kpi${props.hot ? ' kpi-hot' : ''}`} data-testid={props.testId}>
+      <div className="kpi-value">{props.value}</div>
+      <div className="kpi-label">{props.label}</div>
+    </div>
+  );
+}
+
+function DeptRow(props: { d: DepartmentStats }) {
+  const { d } = props;
+  return (
+    <tr>
+      <th scope="row">{d.name}</th>
+      <td className={d.waitingNow > 0 ? 'hot' : ''}>{d.waitingNow}</td>
+      <td>{ms(d.longestWaitMs)}</td>
+      <td>{d.inProgress}</td>
+      <td>{d.specialistsOnline}</td>
+      <td>{d.loadRatio === null ? '—' : `${Math.round(d.loadRatio * 100)}%`}</td>
+      <td>{ms(d.avgWaitMs)}</td>
+      <td>{ms(d.avgFirstResponseMs)}</td>
+      <td>{d.missedToday}</td>
+    </tr>
+  );
+}

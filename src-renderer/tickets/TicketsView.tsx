@@ -1,0 +1,98 @@
+// Tickets: filters (status, department, mine, search), the list, and the selected ticket beside it.
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
+import { useApp } from '../store/app-store';
+import { useController } from '../app/controller-context';
+import { TicketDetailView } from './TicketDetailView';
+import { StatusBadge } from './StatusBadge';
+import { formatDateTime } from '../format/time';
+
+export function TicketsView() {
+  const controller = useController();
+  const filters = useApp((s) => s.ticketFilters);
+  const setFilters = useApp((s) => s.setTicketFilters);
+  const departments = useApp((s) => s.departments);
+  const [query, setQuery] = useState(filters.query);
+
+  useEffect(() => {
+    controller.refreshTickets();
+  }, [filters, controller]);
+  useEffect(() => {
+    const t = setTimeout(() => setFilters({ query }), 250);
+    return () => clearTimeout(t);
+  }, [query, setFilters]);
+
+  return (
+    <section className="view tickets-view" aria-labelledby="tickets-title">
+      <div className="tickets-list-pane">
+        <header className="view-header">
+          <h1 id="tickets-title">Tickets</h1>
+        </header>
+        <div className="filters" role="group" aria-label="Ticket filters">
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search subject, email, #id" aria-label="Search tickets" />
+          <div className="status-chips" role="group" aria-label="Status">
+            {ticketStatuses.map((st) => {
+              const on = filters.status.includes(st);
+              return (
+                <button
+                  key={st}
+                  type="button"
+                  className={`chip${on ? ' pressed' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => setFilters({ status: on ? filters.status.filter((x) => x !== st) : [...filters.status, st] })}
+                >
+                  {ticketStatusLabels[st]}
+                </button>
+              );
+            })}
+          </div>
+          <div className="filters-row">
+            <select value={filters.departmentId ?? ''} onChange={(e) => setFilters({ departmentId: e.target.value || null })} aria-label="Department">
+              <option value="">All departments</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+            <label className="toggle">
+              <input type="checkbox" checked={filters.mine} onChange={(e) => setFilters({ mine: e.target.checked })} />
+              <span>Mine</span>
+            </label>
+          </div>
+        </div>
+        <TicketList />
+      </div>
+      <TicketDetailView />
+    </section>
+  );
+}
+
+function TicketList() {
+  const tickets = useApp(useShallow((s) => s.tickets));
+  const selected = useApp((s) => s.selectedTicketId);
+  const loading = useApp((s) => s.ticketsLoading);
+  const controller = useController();
+  return (
+    <ul className="ticket-list" aria-label="Tickets" aria-busy={loading}>
+      {tickets.map((t) => (
+        <li key={t.id}>
+          <button type="button" className={`ticket-row${t.id === selected ? ' selected' : ''}`} aria-current={t.id === selected ? 'true' : undefined} onClick={() => controller.openTicket(t.id)} data-testid="ticket-row">
+            <span className="ticket-row-top">
+              <span className="ticket-id">#{t.id}</span>
+              <span className="ticket-subject">{t.subject || '(no subject)'}</span>
+            </span>
+            <span className="ticket-row-bottom muted">
+              <StatusBadge status={t.status} />
+              <span>{t.requesterEmail}</span>
+              <span className="spacer" />
+              <span>{formatDateTime(t.updatedAt)}</span>
+            </span>
+          </button>
+        </li>
+      ))}
+      {tickets.length === 0 && !loading && <li className="empty">No tickets match.</li>}
+    </ul>
+  );
+}

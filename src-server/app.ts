@@ -1,0 +1,161 @@
+// The server as a function of its dependencies: createApp({ config, db, clock, mailer, log }) → { fastify, io, start(), stop() }.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { Server as SocketServer } from 'socket.io';
+import { createClient } from 'redis';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Logger } from 'pino';
+import { VISITOR_NAMESPACE } from '../src-shared/protocol/visitor';
+import { AGENT_NAMESPACE } from '../src-shared/protocol/agent';
+import { err } from '../src-shared/result';
+import type { Config } from './config';
+import type { Clock } from './clock';
+import type { DbHandle } from './db/connection';
+import { migrate } from './db/migrations';
+import { WriteQueue } from './db/write-queue';
+import type { Mailer } from './email/mailer';
+import type { ServerContext } from './context';
+import { resolveSecret } from './auth/secret';
+import { seedIfEmpty, type SeededAccount } from './seed';
+import { ChatService } from './chat/chat-service';
+import { TicketService } from './tickets/ticket-service';
+import { UploadService } from './uploads/upload-service';
+import { NoticeService } from './notices/notice-service';
+import { socketBroadcaster } from './sockets/broadcaster';
+import { attachVisitorNamespace, type VisitorNamespace } from './sockets/visitor-namespace';
+import { attachAgentNamespace, type AgentNamespace } from './sockets/agent-namespace';
+import { registerApiRoutes } from './http/api-routes';
+import { registerUploadRoutes } from './http/upload-routes';
+import { registerWidgetRoutes } from './http/widget-routes';
+import { sendResult } from './http/reply';
+import { automationStore } from './tickets/automation-store';
+import { startAutomationLoop, type AutomationLoop } from './automation/automation-loop';
+import { createAutomationMailer } from './automation/automation-mail';
+import { commentUrl, sendRecorded } from './email/customer-mail';
+
+export interface AppDeps {
+  config: Config;
+  db: DbHandle;
+  clock: Clock;
+  mailer: Mailer;
+  log: Logger;
+  /** Seed demo accounts on an empty database (main does; tests usually create their own). */
+  seedAccounts?: boolean;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  io: SocketServer;
+  ctx: ServerContext;
+  chat: ChatService;
+  tickets: TicketService;
+  uploads: UploadService;
+  /** Migrates, seeds, listens; resolves with the bound port and the demo credentials created on this start. */
+  start(): Promise<{ port: number; url: string; seeded: SeededAccount[] }>;
+  /** Graceful: stop accepting, close sockets, finish queued writes, close the database and mailer. */
+  stop(): Promise<void>;
+  /** Runs an automation pass now (after any pass in progress); tests drive it after moving the fake clock. */
+  runAutomationNow(): Promise<void>;
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, clock, mailer, log } = deps;
+  const secret = resolveSecret(config.secret, config.dataDir);
+  const writes = new WriteQueue(deps.db.db, config.groupCommit, deps.db.dialect);
+
+  const fastify: FastifyInstance = Fastify({
+    loggerInstance: log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    // Fastify's own request lines carry the full URL (comment-link signatures); ours log the route pattern only.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  const io = new SocketServer(fastify.server, { serveClient: false, cors: { origin: true }, maxHttpBufferSize: 1e6 });
+  // Several nodes: socket.io's Redis streams adapter relays room emits between them (sticky sessions in front).
+  const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
+  if (redis) {
+    redis.on('error', (e: unknown) => log.error({ err: e }, 'redis error'));
+    await redis.connect();
+    io.adapter(createAdapter(redis));
+  }
+  const visitors = io.of(VISITOR_NAMESPACE) as VisitorNamespace;
+  const agents = io.of(AGENT_NAMESPACE) as AgentNamespace;
+
+  const ctx: ServerContext = { config, secret, db: deps.db.db, dialect: deps.db.dialect, writes, clock, mailer, log, broadcaster: socketBroadcaster(visitors, agents) };
+  const chat = new ChatService(ctx);
+  const tickets = new TicketService(ctx);
+  const uploads = new UploadService(ctx);
+  const notices = new NoticeService(ctx);
+  const startedAt = clock.now();
+
+  await fastify.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
+  fastify.setErrorHandler((e: Error & { statusCode?: number }, _req, reply) => {
+    if (e.statusCode && e.statusCode < 500) return sendResult(reply, err(e.statusCode === 413 ? 'too_large' : 'bad_request', e.message));
+    log.error({ err: e }, 'request failed');
+    return sendResult(reply, err('internal', 'Something went wrong on the server.'));
+  });
+  fastify.setNotFoundHandler((_req, reply) => sendResult(reply, err('not_found', 'No such endpoint.')));
+  registerApiRoutes(fastify, ctx, chat, tickets, startedAt);
+  registerUploadRoutes(fastify, ctx, chat, uploads);
+  await registerWidgetRoutes(fastify, config.widgetDir);
+
+  attachVisitorNamespace(visitors, ctx, chat, notices);
+  attachAgentNamespace(agents, ctx, chat, tickets, notices);
+
+  let stopping: Promise<void> | null = null;
+  let automation: AutomationLoop | null = null;
+  return {
+    fastify,
+    io,
+    ctx,
+    chat,
+    tickets,
+    uploads,
+    async start() {
+      await migrate(deps.db.db, deps.db.dialect, clock.now());
+      const seeded = await seedIfEmpty({ db: deps.db.db, clock }, { demoPassword: config.demoPassword, accounts: deps.seedAccounts ?? false });
+      await chat.start();
+      automation = startAutomationLoop({
+        port: automationStore(ctx),
+        clock,
+        mailer: createAutomationMailer({ mailer: { send: (m) => sendRecorded(ctx, m) }, commentUrl: (id) => commentUrl(ctx, id) }),
+        log: log.child({ component: 'automation' }),
+        nodeId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        intervalMs: config.automationIntervalMs,
+      });
+      await fastify.listen({ port: config.port, host: config.host });
+      const addr = fastify.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      log.info({ port, db: deps.db.dialect }, 'server listening');
+      return { port, url: `http://${host}:${port}`, seeded };
+    },
+    async runAutomationNow() {
+      // The first call joins a pass in progress (if any), the second is a fresh pass that sees everything before it.
+      await automation?.runNow();
+      await automation?.runNow();
+    },
+    stop() {
+      stopping ??= (async () => {
+        await chat.releaseLeases();
+        chat.stop();
+        await automation?.stop();
+        // io.close() also closes the HTTP server; fastify.close() then finishes in-flight requests.
+        await new Promise<void>((resolve) => {
+          io.close(() => resolve());
+        });
+        await fastify.close().catch(() => undefined);
+        await redis?.quit().catch(() => undefined);
+        await writes.close();
+        mailer.close();
+        await deps.db.close();
+        log.info('server stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Server configuration: the environment read once through a zod schema; the only module that touches process.env.
+import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from '../src-shared/attachment';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Switchboard Support <support@switchboard.local>'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'redis:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** HMAC key for access tokens and comment links; generated into DATA_DIR/secret when absent. */
+  SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
+  CHAT_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30 * 60_000),
+  SPECIALIST_GRACE_MS: z.coerce.number().int().nonnegative().default(60_000),
+  ACCESS_TOKEN_TTL_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  REFRESH_TOKEN_TTL_MS: z.coerce.number().int().positive().default(30 * 24 * 3_600_000),
+  COMMENT_LINK_TTL_MS: z.coerce.number().int().positive().default(30 * 24 * 3_600_000),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(MAX_UPLOAD_BYTES),
+  /** Group commit: all writes of one event-loop turn in one transaction (DESIGN.md §5). */
+  GROUP_COMMIT: boolish.default(true),
+  /** Password for the seeded demo accounts; random (and printed once) when absent. */
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  WIDGET_DIR: z.string().min(1).default('./dist/widget'),
+  /** How often each node looks for due automation jobs (reminders, auto-solve, auto-close). */
+  AUTOMATION_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Likely large-scale incident: this many reports of one category (and event) within INCIDENT_WINDOW_MS alert the leads. */
+  INCIDENT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  INCIDENT_WINDOW_MS: z.coerce.number().int().positive().default(15 * 60_000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Null until resolved by `resolveSecret` (env or DATA_DIR/secret). */
+  secret: string | null;
+  chatIdleTimeoutMs: number;
+  specialistGraceMs: number;
+  accessTokenTtlMs: number;
+  refreshTokenTtlMs: number;
+  commentLinkTtlMs: number;
+  maxUploadBytes: number;
+  groupCommit: boolean;
+  demoPassword: string | null;
+  widgetDir: string;
+  automationIntervalMs: number;
+  incident: { threshold: number; windowMs: number };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Parses an environment (defaults to process.env); a readable message instead of a throw when it is wrong. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+  // Empty strings mean "unset" the way shells and .env files write them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: e.DATA_DIR,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      databaseUrl: e.DATABASE_URL ?? null,
+      redisUrl: e.REDIS_URL ?? null,
+      logLevel: e.LOG_LEVEL,
+      secret: e.SECRET ?? null,
+      chatIdleTimeoutMs: e.CHAT_IDLE_TIMEOUT_MS,
+      specialistGraceMs: e.SPECIALIST_GRACE_MS,
+      accessTokenTtlMs: e.ACCESS_TOKEN_TTL_MS,
+      refreshTokenTtlMs: e.REFRESH_TOKEN_TTL_MS,
+      commentLinkTtlMs: e.COMMENT_LINK_TTL_MS,
+      maxUploadBytes: e.MAX_UPLOAD_BYTES,
+      groupCommit: e.GROUP_COMMIT,
+      demoPassword: e.DEMO_PASSWORD ?? null,
+      widgetDir: e.WIDGET_DIR,
+      automationIntervalMs: e.AUTOMATION_INTERVAL_MS,
+      incident: { threshold: e.INCIDENT_THRESHOLD, windowMs: e.INCIDENT_WINDOW_MS },
+    },
+  };
+}

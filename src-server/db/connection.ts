@@ -1,0 +1,75 @@
+// Opens the server database: SQLite in WAL mode under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type { Database, Db, DialectName } from './schema';
+import { startCheckpointer } from './checkpointer';
+
+export interface DbHandle {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export function openSqlite(file: string): DbHandle {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode; only a power loss can drop the last commits.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run in a worker (checkpointer.ts), not inside our commits.
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const checkpointer = startCheckpointer(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      await checkpointer.stop();
+      // Closing the last connection checkpoints the rest of the WAL into the database file.
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small statement. The hot
+ * paths repeat a few dozen SQL strings, so prepared statements are kept by SQL text (bounded, oldest out).
+ * Safe because Kysely runs one query at a time on the single SQLite connection.
+ */
+function cachingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      const hit = cache.get(sql);
+      if (hit) return hit;
+      const stmt = sqlite.prepare(sql) as unknown as SqliteStatement;
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
+let int8Parsed = false;
+
+export function openPostgres(url: string): DbHandle {
+  if (!int8Parsed) {
+    // BIGINT (epoch ms, bigserial) fits a JS number exactly; pg would hand back strings.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    int8Parsed = true;
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+export function openDatabase(opts: { dataDir: string; databaseUrl: string | null }): DbHandle {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  mkdirSync(opts.dataDir, { recursive: true });
+  return openSqlite(join(opts.dataDir, 'switchboard.db'));
+}

@@ -1,0 +1,229 @@
+// Row types of the server database (snake_case as stored); repositories map them to the shared domain types.
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/** Instants are epoch ms in BIGINT columns (pg's int8 is parsed to number in connection.ts). */
+type Instant = number;
+/** Booleans are 0/1 integers so SQLite and PostgreSQL store them alike. */
+type Flag = number;
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Instant;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  name: string;
+  description: string;
+  schedule_json: string;
+  routing: string;
+  product: string | null;
+  position: number;
+}
+
+export interface SpecialistsTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  status: string;
+  max_concurrent_chats: number;
+  password_hash: string;
+  created_at: Instant;
+  /** When the specialist last got a chat (or came online): "longest idle" wins a routing tie. */
+  idle_since: Instant;
+  /** Presence lease: some node holds a socket of this specialist until then (null = none). */
+  online_until: Instant | null;
+}
+
+export interface SpecialistDepartmentsTable {
+  specialist_id: string;
+  department_id: string;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  specialist_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface ConversationsTable {
+  id: string;
+  client_id: string;
+  department_id: string;
+  visitor_email: string;
+  question: string;
+  context_json: string;
+  state: string;
+  specialist_id: string | null;
+  ticket_id: number | null;
+  visitor_token_hash: string;
+  queued_at: Instant;
+  assigned_at: Instant | null;
+  first_response_at: Instant | null;
+  ended_at: Instant | null;
+  end_reason: string | null;
+  last_seq: number;
+  last_activity_at: Instant;
+}
+
+export interface MessagesTable {
+  id: string;
+  client_id: string;
+  conversation_id: string;
+  seq: number;
+  author_kind: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  attachments_json: string;
+  internal: Flag;
+  created_at: Instant;
+}
+
+export interface DropBoxesTable {
+  id: string;
+  client_id: string;
+  conversation_id: string;
+  requested_by: string;
+  label: string;
+  state: string;
+  attachments_json: string;
+  created_at: Instant;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string | null;
+  ticket_id: number | null;
+  file_name: string;
+  size: number;
+  content_type: string;
+  sha256: string;
+  uploaded_by: string;
+  /** Generated file name under DATA_DIR/files; never derived from the uploaded name. */
+  storage_name: string;
+  created_at: Instant;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  client_id: string | null;
+  subject: string;
+  status: string;
+  channel: string;
+  department_id: string;
+  requester_email: string;
+  ccs_json: string;
+  context_json: string;
+  category: string | null;
+  product: string | null;
+  resolution_json: string | null;
+  assignee_id: string | null;
+  conversation_id: string | null;
+  follow_up_of: number | null;
+  escalation_json: string | null;
+  workaround: string | null;
+  rca_note: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  solved_at: Instant | null;
+  closed_at: Instant | null;
+  /** When the current status was set: the stamp automation jobs are planned from. */
+  status_changed_at: Instant | null;
+}
+
+export interface TicketCommentsTable {
+  seq: Generated<number>;
+  id: string;
+  client_id: string | null;
+  ticket_id: number;
+  author_kind: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  attachments_json: string;
+  internal: Flag;
+  created_at: Instant;
+}
+
+export interface TicketAuditTable {
+  id: Generated<number>;
+  ticket_id: number;
+  at: Instant;
+  actor_kind: string;
+  actor_id: string | null;
+  field: string;
+  from_json: string;
+  to_json: string;
+}
+
+export interface EventsTable {
+  seq: Generated<number>;
+  at: Instant;
+  type: string;
+  payload_json: string;
+  /** Scope columns: who may read the event (see events.ts). */
+  conversation_id: string | null;
+  department_id: string | null;
+  specialist_id: string | null;
+  visitor_visible: Flag;
+}
+
+/** Results of idempotent commands, keyed by actor + client id, so a retry answers the first result. */
+export interface CommandResultsTable {
+  key: string;
+  result_json: string;
+  created_at: Instant;
+}
+
+export interface MailLogTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string;
+  subject: string;
+  ticket_id: number | null;
+  /** .eml file in DATA_DIR/outbox for the embedded transport; null when sent over SMTP. */
+  file_name: string | null;
+  status: ColumnType<string, string, string>;
+  created_at: Instant;
+}
+
+export interface AutomationJobsTable {
+  id: string;
+  ticket_id: number;
+  kind: string;
+  ordinal: number;
+  status: string;
+  status_since: Instant;
+  due_at: Instant;
+  claimed_by: string | null;
+  claimed_at: Instant | null;
+  done_at: Instant | null;
+  outcome: string | null;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  departments: DepartmentsTable;
+  specialists: SpecialistsTable;
+  specialist_departments: SpecialistDepartmentsTable;
+  refresh_tokens: RefreshTokensTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  drop_boxes: DropBoxesTable;
+  attachments: AttachmentsTable;
+  tickets: TicketsTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_audit: TicketAuditTable;
+  events: EventsTable;
+  command_results: CommandResultsTable;
+  mail_log: MailLogTable;
+  automation_jobs: AutomationJobsTable;
+}
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,82 @@
+// Multipart uploads (drop box by a visitor, conversation attachment by a specialist) and authorised downloads.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { attachmentIdSchema, conversationIdSchema, dropBoxIdSchema } from '../../src-shared/ids';
+import { err, parseWith, type Result } from '../../src-shared/result';
+import type { ServerContext } from '../context';
+import type { ChatService } from '../chat/chat-service';
+import type { UploadService, UploadedFile } from '../uploads/upload-service';
+import { actorFromToken } from '../auth/account-service';
+import { bearer, sendResult } from './reply';
+import type {} from '@fastify/multipart';
+
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result<UploadedFile>> {
+  if (!req.isMultipart()) return err('bad_request', 'Send the file as multipart/form-data.');
+  let part;
+  try {
+    // preservePath: see the name as sent, so a path in it is refused rather than silently cut to its last segment.
+    part = await req.file({ limits: { fileSize: maxBytes, files: 1 }, preservePath: true });
+  } catch {
+    return err('bad_request', 'Malformed multipart body.');
+  }
+  if (!part) return err('bad_request', 'No file in the request.');
+  try {
+    const bytes = await part.toBuffer();
+    return { ok: true, value: { fileName: part.filename, bytes } };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return err('too_large', `Files are limited to ${maxBytes} bytes.`);
+    return err('bad_request', 'The upload could not be read.');
+  }
+}
+
+export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext, chat: ChatService, uploads: UploadService): void {
+  app.post('/api/uploads/dropbox/:dropBoxId', async (req, reply) => {
+    const id = parseWith(dropBoxIdSchema, (req.params as { dropBoxId?: string }).dropBoxId, 'dropBoxId');
+    if (!id.ok) return sendResult(reply, id);
+    const token = bearer(req.headers.authorization);
+    const conversation = token ? await chat.conversationForToken(token) : null;
+    if (!conversation) return sendResult(reply, err('unauthorized', 'A visitor token is required.'));
+    const file = await readUpload(req, ctx.config.maxUploadBytes);
+    if (!file.ok) return sendResult(reply, file);
+    return sendResult(reply, await uploads.uploadToDropBox(conversation.id, id.value, file.value), 201);
+  });
+
+  app.post('/api/uploads/conversation/:conversationId', async (req, reply) => {
+    const id = parseWith(conversationIdSchema, (req.params as { conversationId?: string }).conversationId, 'conversationId');
+    if (!id.ok) return sendResult(reply, id);
+    const actor = await actorFromToken(ctx, bearer(req.headers.authorization));
+    if (!actor.ok) return sendResult(reply, actor);
+    const file = await readUpload(req, ctx.config.maxUploadBytes);
+    if (!file.ok) return sendResult(reply, file);
+    return sendResult(reply, await uploads.uploadToConversation(actor.value, id.value, file.value), 201);
+  });
+
+  app.get('/api/attachments/:id', async (req, reply) => {
+    const id = parseWith(attachmentIdSchema, (req.params as { id?: string }).id, 'attachment id');
+    if (!id.ok) return sendResult(reply, id);
+    const token = bearer(req.headers.authorization);
+    if (!token) return sendResult(reply, err('unauthorized', 'A token is required.'));
+    // Agent access tokens have a recognisable "v1." prefix; anything else is tried as a visitor token.
+    let found;
+    if (token.startsWith('v1.')) {
+      const actor = await actorFromToken(ctx, token);
+      if (!actor.ok) return sendResult(reply, actor);
+      found = await uploads.authorizeDownload(id.value, { actor: actor.value });
+    } else {
+      const conversation = await chat.conversationForToken(token);
+      if (!conversation) return sendResult(reply, err('unauthorized', 'Unknown token.'));
+      found = await uploads.authorizeDownload(id.value, { conversationId: conversation.id });
+    }
+    if (!found.ok) return sendResult(reply, found);
+    const { attachment, path } = found.value;
+    await stat(path);
+    return reply
+      .header('Content-Type', attachment.contentType)
+      .header('Content-Length', attachment.size)
+      .header('Content-Disposition', `attachment; filename="${attachment.fileName.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(createReadStream(path));
+  });
+}

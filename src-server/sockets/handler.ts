@@ -1,0 +1,66 @@
+// Binds socket.io events once, generically: validate with the shared schema, always answer a Result ack, never throw into socket.io.
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import { err, parseWith, type Result } from '../../src-shared/result';
+import { tokenBucket, SOCKET_RATE_LIMIT, type RateLimit } from './rate-limit';
+
+type Listener = (...args: unknown[]) => void;
+/** The part of a socket we bind to; event names come from the schema map, so the typed maps stay the contract. */
+interface Bindable {
+  on(event: string, listener: Listener): unknown;
+}
+
+export type Handlers<S extends Record<string, z.ZodType>> = { [K in keyof S]: (input: z.output<S[K]>) => Promise<Result<unknown>> };
+
+/**
+ * - a bad or non-object payload → `bad_request` ack, the handler never runs;
+ * - no ack callback → the event is ignored, except for events whose ack is optional (typing);
+ * - a throwing handler → logged, answered with `internal` (no details), the process stays up;
+ * - more events than the socket's token bucket allows → `rate_limited`.
+ */
+export function bindEvents<S extends Record<string, z.ZodType>>(
+  socket: unknown,
+  schemas: S,
+  handlers: Handlers<S>,
+  opts: { log: Logger; optionalAck?: readonly (keyof S)[]; now?: () => number; rateLimit?: RateLimit },
+): void {
+  const s = socket as Bindable;
+  const take = tokenBucket(opts.rateLimit ?? SOCKET_RATE_LIMIT, opts.now ?? Date.now);
+  for (const name of Object.keys(schemas) as (keyof S & string)[]) {
+    s.on(name, (...args: unknown[]) => {
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
+      const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
+      if (!ack && !opts.optionalAck?.includes(name)) {
+        opts.log.debug({ event: name }, 'event without ack ignored');
+        return;
+      }
+      const reply = (r: Result<unknown>) => {
+        try {
+          ack?.(r);
+        } catch (e) {
+          opts.log.warn({ err: e, event: name }, 'ack callback failed');
+        }
+      };
+      if (!take()) {
+        reply(err('rate_limited', 'Too many events; slow down.'));
+        return;
+      }
+      const input = parseWith(schemas[name] as z.ZodType, payload, name);
+      if (!input.ok) {
+        reply(input);
+        return;
+      }
+      let pending: Promise<Result<unknown>>;
+      try {
+        pending = handlers[name](input.value as z.output<S[typeof name]>);
+      } catch (e) {
+        pending = Promise.reject(e);
+      }
+      pending.then(reply, (e: unknown) => {
+        opts.log.error({ err: e, event: name }, 'handler failed');
+        reply(err('internal', 'Something went wrong on the server.'));
+      });
+    });
+  }
+}

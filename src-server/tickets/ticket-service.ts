@@ -1,0 +1,309 @@
+// Tickets: agent list/read/update/comment/escalate with audit, EMAIL US requests, and customer comments via signed links.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { err, ok, type Result } from '../../src-shared/result';
+import type { Ticket, TicketAuditEntry, TicketComment, TicketFilter } from '../../src-shared/ticket';
+import { canTransition, nextStatusOnCustomerReply, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
+import { validateResolution } from '../../src-shared/resolution-catalog';
+import { describeHours, isOpen, nextOpening } from '../../src-shared/business-hours';
+import type { agentInbound, TicketDetail } from '../../src-shared/protocol/agent';
+import type { CommentPage, CustomerCommentReceipt, EmailRequest, EmailRequestReceipt } from '../../src-shared/protocol/http';
+import type { AgentActor, ServerContext } from '../context';
+import type { Db } from '../db/schema';
+import { appendEvent, type LoggedEvent } from '../db/events';
+import * as tickets from '../db/tickets';
+import { listMessages } from '../db/messages';
+import { getDepartment } from '../db/departments';
+import { getSpecialist } from '../db/specialists';
+import { insertJobs } from '../db/automation-jobs';
+import { planTicketJobs } from '../automation/ticket-jobs';
+import { checkPendingRcaPatch } from '../automation/pending-rca';
+import { IncidentMonitor } from './incident-monitor';
+import { once, type Outcome } from '../outcome';
+import { verifyCommentLink } from '../auth/tokens';
+import { sendEmailAcknowledgement } from '../email/customer-mail';
+
+type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
+
+const ticketScope = (t: Ticket) => ({ conversationId: null, departmentId: t.departmentId, specialistId: t.assigneeId, visitorVisible: false });
+
+export const canSeeTicket = (actor: AgentActor, t: Ticket): boolean =>
+  actor.role !== 'agent' || actor.departmentIds.includes(t.departmentId) || t.assigneeId === actor.specialistId;
+
+export class TicketService {
+  private readonly incidents: IncidentMonitor;
+
+  constructor(private readonly ctx: ServerContext) {
+    this.incidents = new IncidentMonitor(ctx);
+  }
+
+  /** A ticket newly (re)categorised counts as one report for incident detection. */
+  private observeCategory(before: Ticket, res: Result<Ticket>): void {
+    if (res.ok && res.value.category !== null && res.value.category !== before.category) this.incidents.observe(res.value);
+  }
+
+  private async commit<T>(job: (trx: Db) => Promise<Outcome<T>>): Promise<Result<T>> {
+    const out = await this.ctx.writes.run(job);
+    this.ctx.broadcaster.publish(out.events);
+    return out.result;
+  }
+
+  /** The ticket's new state plus its audit entries and events. */
+  private async saveWithAudit(trx: Db, before: Ticket, after: Ticket, actor: { kind: TicketAuditEntry['actorKind']; id: string | null }): Promise<LoggedEvent[]> {
+    const now = this.ctx.clock.now();
+    const fields = ['status', 'resolution', 'ccs', 'subject', 'category', 'assigneeId', 'workaround', 'rcaNote', 'escalation', 'departmentId'] as const;
+    const audit: TicketAuditEntry[] = fields
+      .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+      .map((f) => ({ ticketId: before.id, at: now, actorKind: actor.kind, actorId: actor.id, field: f, from: before[f], to: after[f] }));
+    if (audit.length === 0) return [];
+    await tickets.saveTicket(trx, after);
+    if (before.status !== after.status) {
+      // A new status period: stamp it and plan its automation (reminders, auto-solve, auto-close); jobs of the
+      // old period go stale by themselves (src-server/automation/ticket-jobs.ts).
+      await tickets.markStatusChange(trx, after.id, now);
+      const dept = await getDepartment(trx, after.departmentId);
+      if (dept) await insertJobs(trx, planTicketJobs({ id: after.id, status: after.status, statusSince: now }, dept.schedule));
+    }
+    await tickets.insertAudit(trx, audit);
+    const events = [await appendEvent(trx, 'ticket.updated', after, now, ticketScope(after))];
+    for (const a of audit) events.push(await appendEvent(trx, 'ticket.audit', a, now, ticketScope(after)));
+    return events;
+  }
+
+  async list(actor: AgentActor, filter: TicketFilter): Promise<Result<Ticket[]>> {
+    const scope = actor.role === 'agent' ? actor.departmentIds : null;
+    return ok(await tickets.listTickets(this.ctx.db, filter, scope));
+  }
+
+  async get(actor: AgentActor, ticketId: number): Promise<Result<TicketDetail>> {
+    const ticket = await tickets.getTicket(this.ctx.db, ticketId);
+    if (!ticket || !canSeeTicket(actor, ticket)) return err('not_found', 'Ticket not found.');
+    const [comments, transcript] = await Promise.all([
+      tickets.listComments(this.ctx.db, ticketId, { includeInternal: true }),
+      ticket.conversationId ? listMessages(this.ctx.db, ticket.conversationId, { includeInternal: true }) : Promise.resolve([]),
+    ]);
+    return ok({ ticket, comments, transcript });
+  }
+
+  async update(actor: AgentActor, input: AgentIn<'ticket:update'>): Promise<Result<Ticket>> {
+    const before = await tickets.getTicket(this.ctx.db, input.ticketId);
+    const res = await this.updateTicket(actor, input);
+    if (before) this.observeCategory(before, res);
+    return res;
+  }
+
+  private async updateTicket(actor: AgentActor, input: AgentIn<'ticket:update'>): Promise<Result<Ticket>> {
+    const now = this.ctx.clock.now();
+    return this.commit<Ticket>((trx) =>
+      once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
+        const before = await tickets.getTicket(trx, input.ticketId);
+        if (!before || !canSeeTicket(actor, before)) return { result: err('not_found', 'Ticket not found.'), events: [] };
+        const p = input.patch;
+        const status = p.status ?? before.status;
+        if (status !== before.status && !canTransition(before.status, status, 'specialist')) {
+          return { result: err('invalid_transition', `A ticket cannot move from ${ticketStatusLabels[before.status]} to ${ticketStatusLabels[status]}.`), events: [] };
+        }
+        if (before.status === 'closed') return { result: err('invalid_transition', 'A closed ticket cannot change; reply to create a follow-up.'), events: [] };
+        const rca = checkPendingRcaPatch(before, p);
+        if (!rca.ok) return { result: rca, events: [] };
+        if (p.assigneeId && !(await getSpecialist(trx, p.assigneeId))) return { result: err('not_found', 'Unknown assignee.'), events: [] };
+        const resolution = p.resolution !== undefined ? p.resolution : before.resolution;
+        if (status === 'solved') {
+          if (!resolution) return { result: err('invalid_resolution', 'Solving a ticket needs a resolution.'), events: [] };
+          const linked = resolution.linkedTicketId;
+          const linkedExists = linked === undefined ? true : await tickets.ticketExists(trx, linked);
+          const check = validateResolution(resolution, { actor: 'specialist', product: before.product, ticketId: before.id, ticketExists: () => linkedExists });
+          if (!check.ok) return { result: err('invalid_resolution', check.error.message), events: [] };
+        }
+        const after: Ticket = {
+          ...before,
+          status,
+          resolution: status === 'solved' ? resolution : p.resolution !== undefined ? p.resolution : before.resolution,
+          ccs: p.ccs ?? before.ccs,
+          subject: p.subject ?? before.subject,
+          category: p.category !== undefined ? p.category : before.category,
+          assigneeId: p.assigneeId !== undefined ? p.assigneeId : before.assigneeId,
+          workaround: p.workaround !== undefined ? p.workaround : before.workaround,
+          rcaNote: p.rcaNote !== undefined ? p.rcaNote : before.rcaNote,
+          updatedAt: now,
+          solvedAt: status === 'solved' ? (before.status === 'solved' ? before.solvedAt : now) : null,
+        };
+        const events = await this.saveWithAudit(trx, before, after, { kind: 'specialist', id: actor.specialistId });
+        return { result: ok(events.length > 0 ? after : before), events };
+      }),
+    );
+  }
+
+  async comment(actor: AgentActor, input: AgentIn<'ticket:comment'>): Promise<Result<TicketComment>> {
+    const now = this.ctx.clock.now();
+    return this.commit<TicketComment>((trx) =>
+      once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
+        const t = await tickets.getTicket(trx, input.ticketId);
+        if (!t || !canSeeTicket(actor, t)) return { result: err('not_found', 'Ticket not found.'), events: [] };
+        const comment: TicketComment = {
+          id: randomUUID(),
+          ticketId: t.id,
+          authorKind: 'specialist',
+          authorId: actor.specialistId,
+          authorName: actor.displayName,
+          body: input.body,
+          attachments: [],
+          internal: input.internal,
+          createdAt: now,
+        };
+        await tickets.insertComment(trx, comment, null);
+        return { result: ok(comment), events: [await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(t))] };
+      }),
+    );
+  }
+
+  async escalate(actor: AgentActor, input: AgentIn<'ticket:escalate'>): Promise<Result<Ticket>> {
+    const before = await tickets.getTicket(this.ctx.db, input.ticketId);
+    const res = await this.escalateTicket(actor, input);
+    if (before) this.observeCategory(before, res);
+    return res;
+  }
+
+  private async escalateTicket(actor: AgentActor, input: AgentIn<'ticket:escalate'>): Promise<Result<Ticket>> {
+    const now = this.ctx.clock.now();
+    return this.commit<Ticket>((trx) =>
+      once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
+        const before = await tickets.getTicket(trx, input.ticketId);
+        if (!before || !canSeeTicket(actor, before)) return { result: err('not_found', 'Ticket not found.'), events: [] };
+        if (before.status === 'closed') return { result: err('invalid_transition', 'A closed ticket cannot be escalated.'), events: [] };
+        const after: Ticket = { ...before, category: input.category, escalation: { category: input.category, note: input.note, by: actor.specialistId, at: now }, updatedAt: now };
+        const events = await this.saveWithAudit(trx, before, after, { kind: 'specialist', id: actor.specialistId });
+        return { result: ok(after), events };
+      }),
+    );
+  }
+
+  /** EMAIL US: a ticket (idempotent by client id) plus an acknowledgement email telling when to expect a reply. */
+  async emailRequest(input: EmailRequest): Promise<Result<EmailRequestReceipt>> {
+    const now = this.ctx.clock.now();
+    const dept = await getDepartment(this.ctx.db, input.departmentId);
+    if (!dept) return err('not_found', 'Unknown department.');
+    const res = await this.commit<{ ticket: Ticket; created: boolean }>(async (trx) => {
+      const prior = await tickets.findTicketByClientId(trx, input.clientId);
+      if (prior) return { result: ok({ ticket: prior, created: false }), events: [] };
+      const ticket = await tickets.insertTicket(trx, {
+        clientId: input.clientId,
+        subject: input.question.length > 120 ? `${input.question.slice(0, 117)}...` : input.question,
+        status: 'open',
+        channel: 'email',
+        departmentId: dept.id,
+        requesterEmail: input.email,
+        ccs: [],
+        context: input.context,
+        category: null,
+        product: dept.product,
+        resolution: null,
+        assigneeId: null,
+        conversationId: null,
+        followUpOf: null,
+        escalation: null,
+        workaround: null,
+        rcaNote: null,
+        createdAt: now,
+        updatedAt: now,
+        solvedAt: null,
+        closedAt: null,
+      });
+      const comment: TicketComment = {
+        id: randomUUID(),
+        ticketId: ticket.id,
+        authorKind: 'customer',
+        authorId: null,
+        authorName: input.email,
+        body: input.question,
+        attachments: [],
+        internal: false,
+        createdAt: now,
+      };
+      await tickets.insertComment(trx, comment, null);
+      const events = [await appendEvent(trx, 'ticket.updated', ticket, now, ticketScope(ticket)), await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(ticket))];
+      return { result: ok({ ticket, created: true }), events };
+    });
+    if (!res.ok) return res;
+    const open = isOpen(dept.schedule, now);
+    const expectedReplyBy = open ? now : nextOpening(dept.schedule, now);
+    const expectedReplyText = open
+      ? `Our ${dept.name} team is in now and will reply by email as soon as possible.`
+      : `Our ${dept.name} team will reply during business hours (${describeHours(dept.schedule)}).`;
+    if (res.value.created) {
+      this.ctx.log.info({ ticketId: res.value.ticket.id }, 'email request received');
+      void sendEmailAcknowledgement(this.ctx, res.value.ticket, input.question, expectedReplyText).catch((e) => this.ctx.log.error({ err: e }, 'ack failed'));
+    }
+    return ok({ ticketId: res.value.ticket.id, expectedReplyBy, expectedReplyText });
+  }
+
+  async commentPage(ticketId: number, sig: string): Promise<Result<CommentPage>> {
+    const check = verifyCommentLink(this.ctx.secret, ticketId, sig, this.ctx.clock.now());
+    if (!check.ok) return check;
+    const t = await tickets.getTicket(this.ctx.db, ticketId);
+    if (!t) return err('not_found', 'Ticket not found.');
+    const [transcript, comments] = await Promise.all([
+      t.conversationId ? listMessages(this.ctx.db, t.conversationId, { includeInternal: false }) : Promise.resolve([]),
+      tickets.listComments(this.ctx.db, ticketId, { includeInternal: false }),
+    ]);
+    return ok({ ticketId: t.id, subject: t.subject, status: t.status, statusLabel: ticketStatusLabels[t.status], departmentId: t.departmentId, createdAt: t.createdAt, transcript, comments });
+  }
+
+  /** A customer's comment: reopens Awaiting-reply/Solved tickets, and on a Closed ticket starts a linked follow-up. */
+  async customerComment(ticketId: number, sig: string, input: { body: string; ccs: string[] }): Promise<Result<CustomerCommentReceipt>> {
+    const now = this.ctx.clock.now();
+    const check = verifyCommentLink(this.ctx.secret, ticketId, sig, now);
+    if (!check.ok) return check;
+    return this.commit<CustomerCommentReceipt>(async (trx) => {
+      const original = await tickets.getTicket(trx, ticketId);
+      if (!original) return { result: err('not_found', 'Ticket not found.'), events: [] };
+      const events: LoggedEvent[] = [];
+      const effect = nextStatusOnCustomerReply(original.status);
+      let target: Ticket;
+      if (effect.kind === 'follow_up') {
+        target = await tickets.insertTicket(trx, {
+          ...original,
+          clientId: null,
+          subject: `Follow-up to #${original.id}: ${original.subject}`.slice(0, 200),
+          status: 'open',
+          channel: 'web',
+          resolution: null,
+          conversationId: null,
+          followUpOf: original.id,
+          escalation: null,
+          ccs: [...new Set([...original.ccs, ...input.ccs])],
+          createdAt: now,
+          updatedAt: now,
+          solvedAt: null,
+          closedAt: null,
+        });
+        events.push(await appendEvent(trx, 'ticket.updated', target, now, ticketScope(target)));
+      } else {
+        const after: Ticket = {
+          ...original,
+          status: effect.status,
+          ccs: [...new Set([...original.ccs, ...input.ccs])],
+          solvedAt: effect.status === 'solved' ? original.solvedAt : null,
+          resolution: effect.status === original.status ? original.resolution : null,
+          updatedAt: now,
+        };
+        events.push(...(await this.saveWithAudit(trx, original, after, { kind: 'customer', id: null })));
+        target = after;
+      }
+      const comment: TicketComment = {
+        id: randomUUID(),
+        ticketId: target.id,
+        authorKind: 'customer',
+        authorId: null,
+        authorName: original.requesterEmail,
+        body: input.body,
+        attachments: [],
+        internal: false,
+        createdAt: now,
+      };
+      await tickets.insertComment(trx, comment, null);
+      events.push(await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(target)));
+      return { result: ok({ ticketId: target.id, followUp: effect.kind === 'follow_up', status: target.status, comment }), events };
+    });
+  }
+}

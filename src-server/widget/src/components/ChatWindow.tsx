@@ -1,0 +1,174 @@
+// LET'S CHAT window: "Just a moment" with queue position, the specialist's greeting, messages, drop boxes,
+// typing dots, the message box, "Reconnecting…" while offline and the ended state with the recap note.
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Attachment } from '../../../../src-shared/attachment';
+import { useStore } from 'zustand';
+import { timeline } from '../chat-view';
+import { downloadAttachment } from '../server-api';
+import type { VisitorClient } from '../visitor-client';
+import { ChatMessage, PendingChatMessage } from './ChatMessage';
+import { Composer } from './Composer';
+import { DropBoxCard } from './DropBoxCard';
+import { Panel } from './Panel';
+import { TypingDots } from './TypingDots';
+
+interface ChatWindowProps {
+  client: VisitorClient;
+  onClose?: () => void;
+  banner: ReactNode;
+}
+
+const ordinal = (n: number) => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+};
+
+export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
+  const { store, origin } = client;
+  const chat = useStore(store, (s) => s.chat);
+  const connection = useStore(store, (s) => s.connection);
+  const typing = useStore(store, (s) => s.specialistTyping);
+  const items = useMemo(() => (chat ? timeline(chat) : []), [chat]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const endedHeading = useRef<HTMLHeadingElement>(null);
+  const state = chat?.conversation.state;
+  const specialist = chat?.conversation.specialist ?? null;
+  const ended = state === 'ended';
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [items.length, chat?.outbox.length, typing, state, chat?.queuePosition]);
+
+  useEffect(() => {
+    if (ended) endedHeading.current?.focus();
+  }, [ended]);
+
+  const inDropBoxes = useMemo(() => new Set(chat?.dropBoxes.flatMap((b) => b.attachments.map((a) => a.id)) ?? []), [chat?.dropBoxes]);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const openAttachment = (a: Attachment) => {
+    if (!chat) return;
+    setDownloadError(null);
+    void downloadAttachment(origin, a.id, chat.token, a.fileName).then((res) => setDownloadError(res.ok ? null : res.error.message));
+  };
+
+  const subtitle = specialist ? (
+    <span className="sb-agent">
+      <span className="sb-avatar" aria-hidden="true">
+        {specialist.displayName.slice(0, 1).toUpperCase()}
+      </span>
+      <span>
+        {ended ? 'Your chat with ' : 'Chatting with '}
+        <strong data-testid="specialist-name">{specialist.displayName}</strong>
+        {ended ? ' has ended' : null}
+      </span>
+    </span>
+  ) : ended ? (
+    'Chat ended'
+  ) : (
+    'Connecting you with our support team'
+  );
+
+  const offlineBanner =
+    connection === 'reconnecting' ? (
+      <div className="sb-connection" role="status" data-testid="reconnecting">
+        Reconnecting… Your messages will be sent when the connection is back.
+      </div>
+    ) : null;
+
+  return (
+    <Panel
+      title="LET'S CHAT"
+      subtitle={subtitle}
+      onClose={onClose}
+      banner={
+        <>
+          {banner}
+          {offlineBanner}
+        </>
+      }
+    >
+      <div className="sb-chat">
+        <div className="sb-scroller" ref={scroller}>
+          {!chat ? (
+            <p className="sb-waiting" role="status">
+              Reconnecting to your chat…
+            </p>
+          ) : (
+            <>
+              {state === 'queued' ? (
+                <div className="sb-waiting" role="status" data-testid="waiting">
+                  <span className="sb-dots sb-dots-accent" aria-hidden="true">
+                    <i />
+                    <i />
+                    <i />
+                  </span>
+                  <p className="sb-waiting-title">Just a moment</p>
+                  <p className="sb-hint">
+                    A member of our support team is preparing to chat.
+                    {chat.queuePosition ? (
+                      <>
+                        {' '}
+                        You are <strong data-testid="queue-position">{ordinal(chat.queuePosition)}</strong> in line.
+                      </>
+                    ) : null}
+                  </p>
+                </div>
+              ) : null}
+              <ol className="sb-messages" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+                {items.map((item) =>
+                  item.kind === 'message' ? (
+                    <ChatMessage key={item.message.id} message={item.message} shownElsewhere={inDropBoxes} onOpenAttachment={openAttachment} />
+                  ) : (
+                    <DropBoxCard
+                      key={item.box.id}
+                      box={item.box}
+                      token={chat.token}
+                      uploadUrl={`${origin}/api/uploads/dropbox/${item.box.id}`}
+                      onOpenAttachment={openAttachment}
+                      chatEnded={ended}
+                    />
+                  ),
+                )}
+                {chat.outbox.map((p) => (
+                  <PendingChatMessage key={p.clientId} body={p.body} note={connection === 'online' ? 'Sending…' : 'Waiting for connection…'} />
+                ))}
+                {chat.failed.map((f) => (
+                  <PendingChatMessage key={f.clientId} body={f.body} note={`Not sent: ${f.reason}`} failed />
+                ))}
+              </ol>
+              {downloadError ? (
+                <p className="sb-field-error" role="alert">
+                  {downloadError}
+                </p>
+              ) : null}
+              {typing && !ended ? <TypingDots name={typing.displayName} /> : null}
+              {ended ? (
+                <div className="sb-ended" role="status" data-testid="chat-ended">
+                  <h2 className="sb-ended-title" tabIndex={-1} ref={endedHeading}>
+                    This chat session has ended
+                  </h2>
+                  <p className="sb-hint">
+                    You will receive an email recapping the conversation at <strong>{chat.conversation.visitorEmail}</strong>, with a
+                    link to add any comments.
+                  </p>
+                  <button type="button" className="sb-button sb-button-secondary" onClick={client.startOver}>
+                    Start a new chat
+                  </button>
+                </div>
+              ) : null}
+            </>
+          )}
+        </div>
+        {chat && !ended ? (
+          <div className="sb-chat-footer">
+            <Composer disabled={ended} onSend={client.sendMessage} onTyping={client.noteTyping} />
+            <button type="button" className="sb-text-button" onClick={() => void client.leaveChat()}>
+              End chat
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </Panel>
+  );
+}

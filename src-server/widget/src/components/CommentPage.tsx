@@ -1,0 +1,204 @@
+// The page behind the recap email's signed link: the ticket's status and transcript, and a form to add a comment and CCs.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CommentPage as CommentPageData } from '../../../../src-shared/protocol/http';
+import type { AppError } from '../../../../src-shared/result';
+import { ticketStatusDescriptions } from '../../../../src-shared/ticket-lifecycle';
+import { isLikelyEmail } from '../email-address';
+import { fetchCommentTicket, postComment } from '../server-api';
+import { AttachmentList } from './AttachmentList';
+import { MessageText } from './MessageText';
+import { Panel } from './Panel';
+
+interface CommentPageProps {
+  origin: string;
+  ticketId: number;
+  sig: string;
+}
+
+type Load = { kind: 'loading' } | { kind: 'failed'; error: AppError } | { kind: 'ready'; page: CommentPageData };
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function linkProblem(error: AppError): { title: string; text: string } {
+  switch (error.code) {
+    case 'expired':
+      return { title: 'This link has expired', text: 'Comment links are valid for a limited time. Contact us again and mention your ticket number.' };
+    case 'forbidden':
+    case 'unauthorized':
+    case 'bad_request':
+    case 'not_found':
+      return { title: 'This link is not valid', text: 'The link may be incomplete or changed. Open it again from the email, or contact us.' };
+    default:
+      return { title: 'We could not load your ticket', text: error.message };
+  }
+}
+
+/** "a@x.com, b@y.com" → addresses, or the first one that is not an email. */
+function parseCcs(text: string): { ccs: string[]; bad: string | null } {
+  const ccs = text
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { ccs, bad: ccs.find((c) => !isLikelyEmail(c)) ?? null };
+}
+
+export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [body, setBody] = useState('');
+  const [ccText, setCcText] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  useEffect(() => {
+    let live = true;
+    void fetchCommentTicket(origin, ticketId, sig).then((res) => {
+      if (live) setLoad(res.ok ? { kind: 'ready', page: res.value } : { kind: 'failed', error: res.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [origin, ticketId, sig]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    setSent(null);
+    const { ccs, bad } = parseCcs(ccText);
+    if (!body.trim()) return setFieldError('Type your comment.');
+    if (bad) return setFieldError(`“${bad}” is not a valid email address.`);
+    setFieldError(null);
+    setBusy(true);
+    const res = await postComment(origin, ticketId, sig, { body: body.trim(), ccs });
+    if (!res.ok) {
+      setBusy(false);
+      const problem = res.error.code === 'expired' || res.error.code === 'forbidden' ? linkProblem(res.error).title : null;
+      setFormError(problem ?? res.error.message);
+      return;
+    }
+    setBody('');
+    setCcText('');
+    setSent(
+      res.value.followUp
+        ? `Thanks. This ticket was closed, so your comment started follow-up ticket #${res.value.ticketId}.`
+        : `Thanks, your comment was added to ticket #${res.value.ticketId}.`,
+    );
+    const again = await fetchCommentTicket(origin, ticketId, sig);
+    if (again.ok) setLoad({ kind: 'ready', page: again.value });
+    setBusy(false);
+  }
+
+  if (load.kind === 'loading')
+    return (
+      <main className="sb-page sb-page-wide">
+        <Panel title={`TICKET #${ticketId}`}>
+          <p className="sb-hint" role="status">
+            Loading your ticket…
+          </p>
+        </Panel>
+      </main>
+    );
+
+  if (load.kind === 'failed') {
+    const problem = linkProblem(load.error);
+    return (
+      <main className="sb-page sb-page-wide">
+        <Panel title={`TICKET #${ticketId}`}>
+          <div className="sb-problem" role="alert" data-testid="link-problem">
+            <h2 className="sb-receipt-title">{problem.title}</h2>
+            <p className="sb-lead">{problem.text}</p>
+            <a className="sb-button sb-button-secondary" href="/support">
+              Contact support
+            </a>
+          </div>
+        </Panel>
+      </main>
+    );
+  }
+
+  const { page } = load;
+  const entries = [
+    ...page.transcript
+      .filter((m) => !m.internal)
+      .map((m) => ({ key: `m${m.id}`, at: m.createdAt, kind: m.authorKind === 'visitor' ? 'mine' : m.authorKind, author: m.authorKind === 'visitor' ? 'You' : m.authorName, body: m.body, attachments: m.attachments })),
+    ...page.comments
+      .filter((c) => !c.internal)
+      .map((c) => ({ key: `c${c.id}`, at: c.createdAt, kind: c.authorKind === 'customer' ? 'mine' : c.authorKind, author: c.authorKind === 'customer' ? 'You' : c.authorName, body: c.body, attachments: c.attachments })),
+  ].sort((a, b) => a.at - b.at);
+  const closed = page.status === 'closed';
+
+  return (
+    <main className="sb-page sb-page-wide">
+      <Panel title={`TICKET #${page.ticketId}`} subtitle={page.subject}>
+        <div className="sb-ticket-status" data-testid="ticket-status">
+          <span className={`sb-badge sb-badge-${page.status}`}>{page.statusLabel}</span>
+          <p className="sb-hint">{ticketStatusDescriptions[page.status]}</p>
+        </div>
+
+        <h2 className="sb-section-title">Conversation</h2>
+        <ol className="sb-messages sb-transcript" aria-label="Ticket history" data-testid="transcript">
+          {entries.length === 0 ? <li className="sb-hint">No messages yet.</li> : null}
+          {entries.map((e) => (
+            <li key={e.key} className={`sb-msg ${e.kind === 'system' ? 'sb-msg-system' : e.kind === 'mine' ? 'sb-msg-mine' : 'sb-msg-theirs'}`}>
+              {e.kind === 'system' ? null : (
+                <div className="sb-msg-meta">
+                  <span className="sb-msg-author">{e.author}</span>
+                  <time dateTime={new Date(e.at).toISOString()}>{dateTime.format(e.at)}</time>
+                </div>
+              )}
+              <div className={e.kind === 'system' ? undefined : 'sb-bubble'}>
+                <MessageText text={e.body} />
+                {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} /> : null}
+              </div>
+            </li>
+          ))}
+        </ol>
+
+        <form className="sb-form sb-comment-form" onSubmit={submit} noValidate>
+          <h2 className="sb-section-title">{closed ? 'Add a comment (opens a follow-up ticket)' : 'Add a comment'}</h2>
+          <div className="sb-field">
+            <label htmlFor={`${id}-body`}>Your comment</label>
+            <textarea id={`${id}-body`} rows={4} maxLength={10000} value={body} onChange={(e) => setBody(e.target.value)} required />
+          </div>
+          <div className="sb-field">
+            <label htmlFor={`${id}-cc`}>CC (optional)</label>
+            <input
+              id={`${id}-cc`}
+              type="text"
+              inputMode="email"
+              autoComplete="off"
+              placeholder="colleague@company.com, another@company.com"
+              value={ccText}
+              onChange={(e) => setCcText(e.target.value)}
+              aria-describedby={`${id}-cc-hint`}
+            />
+            <p id={`${id}-cc-hint`} className="sb-hint">
+              Separate addresses with commas. They will receive updates on this ticket too.
+            </p>
+          </div>
+          {fieldError ? (
+            <p className="sb-field-error" role="alert">
+              {fieldError}
+            </p>
+          ) : null}
+          {formError ? (
+            <p className="sb-form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
+          {sent ? (
+            <p className="sb-success" role="status" data-testid="comment-sent">
+              {sent}
+            </p>
+          ) : null}
+          <button type="submit" className="sb-button sb-button-primary" disabled={busy}>
+            ADD COMMENT
+          </button>
+        </form>
+      </Panel>
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+// Message text with clickable, safe links; always rendered as text nodes, never as HTML.
+import { linkify } from '../linkify';
+
+export function MessageText({ text }: { text: string }) {
+  return (
+    <>
+      {linkify(text).map((segment, i) =>
+        segment.kind === 'link' ? (
+          <a key={i} href={segment.href} target="_blank" rel="noopener noreferrer" className="sb-link">
+            {segment.text}
+          </a>
+        ) : (
+          <span key={i}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}

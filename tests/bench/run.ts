@@ -1,0 +1,19 @@
+// `npm run bench`: server, console and renderer benchmarks, each against a baseline measured in the same run.
+// Not part of `npm test`. `npm run bench -- server console` runs only the named parts.
+import { runServerBench } from './server/index';
+import { runConsoleBench } from './console/index';
+import { runRendererBench } from './renderer/index';
+
+const parts: Record<string, () => Promise<void>> = {
+  server: runServerBench,
+  console: runConsoleBench,
+  renderer: runRendererBench,
+};
+const asked = process.argv.slice(2).filter((a) => a in parts);
+const started = Date.now();
+for (const name of asked.length > 0 ? asked : Object.keys(parts)) {
+  console.log(`\n=== bench: ${name} ===`);
+  await parts[name]!();
+}
+console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(0);

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCache, type Cache } from '../../../../../src-main/core/cache/open-cache';
+import { applyEnvelopes, applySnapshot } from '../../../../../src-main/core/sync/apply-events';
+import type { EventEnvelope } from '../../../../../src-shared/events';
+import { conversation, department, message, specialist, ticket } from '../../entity-fixtures';
+
+let cache: Cache;
+afterEach(() => cache?.close());
+
+const env = <T extends EventEnvelope['type']>(seq: number, type: T, payload: Extract<EventEnvelope, { type: T }>['payload']) =>
+  ({ seq, at: seq, type, payload }) as EventEnvelope;
+
+describe('applyEnvelopes', () => {
+  it('applies envelopes in order and moves the cursor to the last seq', () => {
+    cache = openCache(':memory:');
+    const c = conversation();
+    const changes = applyEnvelopes(
+      cache,
+      [env(1, 'conversation.updated', c), env(2, 'message.created', message({ conversationId: c.id, seq: 1 })), env(3, 'ticket.updated', ticket({ id: 5 }))],
+      { collectTriggers: false },
+    );
+    expect(changes.cursor).toBe(3);
+    expect(cache.syncState.cursor()).toBe(3);
+    expect(cache.conversations.get(c.id)?.lastSeq).toBe(1);
+    expect(cache.tickets.get(5)?.id).toBe(5);
+    expect([...changes.conversations]).toEqual([c.id]);
+  });
+
+  it('ignores envelopes at or below the cursor, so a replayed page changes nothing', () => {
+    cache = openCache(':memory:');
+    const c = conversation();
+    const page = [env(1, 'conversation.updated', c), env(2, 'message.created', message({ conversationId: c.id }))];
+    applyEnvelopes(cache, page, { collectTriggers: false });
+    const again = applyEnvelopes(cache, page, { collectTriggers: true });
+    expect(again.applied).toBe(0);
+    expect(again.triggers).toEqual([]);
+    expect(cache.messages.page(c.id, undefined, 10)).toHaveLength(1);
+  });
+
+  it('takes the page cursor when it is past the last visible event', () => {
+    cache = openCache(':memory:');
+    applyEnvelopes(cache, [env(4, 'department.updated', department())], { collectTriggers: false, pageCursor: 9 });
+    expect(cache.syncState.cursor()).toBe(9);
+  });
+
+  it('collects notification triggers for live events only when asked', () => {
+    cache = openCache(':memory:');
+    const c = conversation({ state: 'queued' });
+    const quiet = applyEnvelopes(cache, [env(1, 'conversation.updated', c)], { collectTriggers: false });
+    expect(quiet.triggers).toEqual([]);
+    const assigned = { ...c, state: 'assigned' as const, specialist: { id: specialist().id, displayName: 'S' } };
+    const live = applyEnvelopes(cache, [env(2, 'conversation.updated', assigned)], { collectTriggers: true });
+    expect(live.triggers).toEqual([{ kind: 'conversation', conversation: assigned, previous: expect.objectContaining({ state: 'queued' }) }]);
+  });
+});
+
+describe('applySnapshot', () => {
+  it('stores me, directory data and open chats without moving the cursor', () => {
+    cache = openCache(':memory:');
+    const me = specialist({ displayName: 'Me' });
+    const c = conversation();
+    applySnapshot(cache, { me, departments: [department()], specialists: [specialist()], conversations: [c], cursor: 77 });
+    expect(JSON.parse(cache.syncState.get('me') ?? '{}')).toMatchObject({ id: me.id });
+    expect(cache.specialists.list()).toHaveLength(2);
+    expect(cache.conversations.list().map((x) => x.id)).toEqual([c.id]);
+    expect(cache.syncState.cursor()).toBe(0);
+  });
+});

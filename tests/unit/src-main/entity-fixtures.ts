@@ -1,0 +1,88 @@
+// Valid domain entities for console tests, with overridable fields (ids are fresh UUIDs).
+import { randomUUID } from 'node:crypto';
+import type { Conversation } from '../../../src-shared/conversation';
+import type { Message } from '../../../src-shared/message';
+import type { Ticket } from '../../../src-shared/ticket';
+import type { Specialist } from '../../../src-shared/specialist';
+import type { Department } from '../../../src-shared/department';
+
+export const department = (over: Partial<Department> = {}): Department => ({
+  id: 'technical',
+  name: 'Technical',
+  description: '',
+  schedule: { zone: 'America/New_York', weekly: [], holidays: [] },
+  routing: 'auto',
+  product: null,
+  position: 0,
+  ...over,
+});
+
+export const specialist = (over: Partial<Specialist> = {}): Specialist => ({
+  id: randomUUID(),
+  email: 'sam@example.com',
+  displayName: 'Sam',
+  role: 'agent',
+  status: 'online',
+  maxConcurrentChats: 3,
+  departmentIds: ['technical'],
+  activeChats: 0,
+  ...over,
+});
+
+export const conversation = (over: Partial<Conversation> = {}): Conversation => ({
+  id: randomUUID(),
+  departmentId: 'technical',
+  visitorEmail: 'visitor@example.com',
+  question: 'My stream is black',
+  context: {},
+  state: 'queued',
+  specialist: null,
+  ticketId: null,
+  queuedAt: 1_000,
+  assignedAt: null,
+  firstResponseAt: null,
+  endedAt: null,
+  endReason: null,
+  lastSeq: 0,
+  ...over,
+});
+
+export const message = (over: Partial<Message> = {}): Message => ({
+  id: randomUUID(),
+  clientId: randomUUID(),
+  conversationId: randomUUID(),
+  seq: 1,
+  authorKind: 'visitor',
+  authorId: null,
+  authorName: 'Visitor',
+  body: 'hello there',
+  attachments: [],
+  internal: false,
+  createdAt: 2_000,
+  ...over,
+});
+
+export const ticket = (over: Partial<Ticket> = {}): Ticket => ({
+  id: 1,
+  subject: 'Cannot log in',
+  status: 'open',
+  channel: 'chat',
+  departmentId: 'technical',
+  requesterEmail: 'visitor@example.com',
+  ccs: [],
+  context: {},
+  category: null,
+  product: null,
+  resolution: null,
+  assigneeId: null,
+  conversationId: null,
+  followUpOf: null,
+  escalation: null,
+  workaround: null,
+  rcaNote: null,
+  createdAt: 1_000,
+  updatedAt: 1_000,
+  solvedAt: null,
+  closedAt: null,
+  ...over,
+});

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConsoleApi, ConsoleEventName, ConsoleEvents, SessionInfo } from '../../../../src-shared/console-api';
+import { err, ok, type Result } from '../../../../src-shared/result';
+import { createConsoleController } from '../../../../src-renderer/app/console-controller';
+import { createAppStore } from '../../../../src-renderer/store/app-store';
+import { ME, conversation, message, specialist } from '../factories';
+
+type Handlers = Partial<Record<keyof ConsoleApi, (input: never) => Promise<Result<unknown>>>>;
+
+/** An in-memory ConsoleApi: given handlers answer, everything else is `unavailable`; `emit` pushes events. */
+function fakeApi(handlers: Handlers) {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const calls: { method: string; input: unknown }[] = [];
+  const api = new Proxy({} as ConsoleApi, {
+    get: (_t, key: string) => {
+      if (key === 'on')
+        return (event: string, l: (p: unknown) => void) => {
+          const set = listeners.get(event) ?? new Set();
+          set.add(l);
+          listeners.set(event, set);
+          return () => set.delete(l);
+        };
+      return async (input: unknown) => {
+        calls.push({ method: key, input });
+        const h = handlers[key as keyof ConsoleApi];
+        return h ? h(input as never) : err('unavailable', `${key} not faked`);
+      };
+    },
+  });
+  const emit = <E extends ConsoleEventName>(event: E, payload: ConsoleEvents[E]) => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  return { api, emit, calls };
+}
+
+const me = specialist({ id: ME, displayName: 'Dana' });
+const session: SessionInfo = { serverUrl: 'http://127.0.0.1:4080', me, connection: 'online' };
+const settle = () => new Promise((r) => setTimeout(r, 5));
+let stop: (() => void) | null = null;
+afterEach(() => {
+  stop?.();
+  stop = null;
+});
+
+describe('console controller', () => {
+  it('opens an accepted chat in a tab, focused, and loads its transcript', async () => {
+    const c = conversation({ state: 'assigned', specialist: { id: ME, displayName: 'Dana' } });
+    const { api } = fakeApi({
+      acceptChat: async () => ok(c),
+      getMessages: async () => ok([message(1, { conversationId: c.id })]),
+      listDropBoxes: async () => ok([]),
+    });
+    const store = createAppStore();
+    await createConsoleController(api, store).acceptChat(c.id);
+    await settle();
+    expect(store.getState().openChatIds).toEqual([c.id]);
+    expect(store.getState().view).toBe('chats');
+    expect(store.getState().messages[c.id]).toHaveLength(1);
+  });
+
+  it('shows a refused accept as an error toast and opens nothing', async () => {
+    const { api } = fakeApi({ acceptChat: async () => err('conflict', 'Another specialist accepted this chat.') });
+    const store = createAppStore();
+    await createConsoleController(api, store).acceptChat(conversation().id);
+    expect(store.getState().toast).toMatchObject({ tone: 'error', text: 'Another specialist accepted this chat.' });
+    expect(store.getState().openChatIds).toEqual([]);
+  });
+
+  it('treats an offline (queued) command as saved, not failed', async () => {
+    const { api } = fakeApi({ endChat: async () => err('offline', 'queued') });
+    const store = createAppStore();
+    await createConsoleController(api, store).endChat(conversation().id);
+    expect(store.getState().toast?.tone).toBe('info');
+  });
+
+  it('ending a chat opens its ticket', async () => {
+    const ended = conversation({ state: 'ended', ticketId: 42 });
+    const { api, calls } = fakeApi({ endChat: async () => ok(ended), getTicket: async () => err('not_found', 'x') });
+    const store = createAppStore();
+    await createConsoleController(api, store).endChat(ended.id);
+    expect(store.getState().view).toBe('tickets');
+    expect(store.getState().selectedTicketId).toBe(42);
+    expect(calls.some((c) => c.method === 'getTicket')).toBe(true);
+  });
+
+  it('on start, loads the session and then opens my live chats as they sync', async () => {
+    const mine = conversation({ state: 'active', specialist: { id: ME, displayName: 'Dana' }, assignedAt: 5 });
+    const queued = conversation();
+    const { api, emit } = fakeApi({
+      getSession: async () => ok(session),
+      getSettings: async () => ok({ serverUrl: 'http://127.0.0.1:4080', notifications: { enabled: true, sound: false, quietWhenAway: true }, theme: 'system' as const }),
+      listDepartments: async () => ok([]),
+      getOutbox: async () => ok([]),
+      listSpecialists: async () => ok([me]),
+      listTickets: async () => ok([]),
+      listConversations: async () => ok([mine, queued]),
+      getMessages: async () => ok([]),
+      listDropBoxes: async () => ok([]),
+    });
+    const store = createAppStore();
+    stop = createConsoleController(api, store).start();
+    await settle();
+    expect(store.getState().session?.me?.id).toBe(ME);
+    expect(store.getState().openChatIds).toEqual([mine.id]);
+    emit('typing', { conversationId: mine.id, typing: true });
+    expect(store.getState().typing[mine.id]).toBe(true);
+    emit('messages', { conversationId: mine.id, messages: [message(1, { conversationId: mine.id })] });
+    expect(store.getState().typing[mine.id]).toBe(false);
+    expect(store.getState().messages[mine.id]).toHaveLength(1);
+    emit('connection', { state: 'reconnecting', unsent: 3, nextRetryAt: null });
+    expect(store.getState().connection).toMatchObject({ state: 'reconnecting', unsent: 3 });
+  });
+
+  it('a sent message shows at once as pending and is replaced by the confirmed one', async () => {
+    const c = conversation({ state: 'active', specialist: { id: ME, displayName: 'Dana' } });
+    const pending = message(0, { conversationId: c.id, pending: true, authorKind: 'specialist', authorId: ME, body: 'hi' });
+    const { api, emit } = fakeApi({ sendMessage: async () => ok(pending), getSession: async () => ok(session) });
+    const store = createAppStore();
+    const controller = createConsoleController(api, store);
+    stop = controller.start();
+    store.getState().setMessages(c.id, [message(1, { conversationId: c.id })], false);
+    expect(await controller.sendMessage(c.id, 'hi', false)).toBe(true);
+    expect(store.getState().messages[c.id]?.map((m) => m.seq)).toEqual([1, 0]);
+    emit('messages', { conversationId: c.id, messages: [{ ...pending, pending: false, seq: 2, id: '30000000-0000-4000-8000-000000000002' }] });
+    expect(store.getState().messages[c.id]?.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it('drops stale chat notifications but shows ones that still matter', async () => {
+    const taken = conversation({ state: 'active', specialist: { id: '10000000-0000-4000-8000-000000000099', displayName: 'Other' } });
+    const waiting = conversation();
+    const { api, emit } = fakeApi({ getSession: async () => ok(session) });
+    const store = createAppStore();
+    stop = createConsoleController(api, store).start();
+    store.getState().replaceConversations([taken, waiting]);
+    store.getState().navigate('tickets');
+    emit('notification', { title: 'Chat waiting', body: taken.visitorEmail, conversationId: taken.id, ticketId: null, sound: false });
+    expect(store.getState().toast).toBeNull();
+    emit('notification', { title: 'Chat waiting', body: waiting.visitorEmail, conversationId: waiting.id, ticketId: null, sound: false });
+    expect(store.getState().toast?.text).toBe(`Chat waiting: ${waiting.visitorEmail}`);
+  });
+
+  it('signing out forgets the previous specialist’s chats and tickets', async () => {
+    const { api } = fakeApi({ logout: async () => ok(null) });
+    const store = createAppStore();
+    store.getState().setSession(session);
+    store.getState().openLiveChats(['a']);
+    store.getState().setMessages('a', [message(1)], false);
+    await createConsoleController(api, store).logout();
+    expect(store.getState().session?.me).toBeNull();
+    expect(store.getState().openChatIds).toEqual([]);
+    expect(store.getState().messages).toEqual({});
+  });
+});

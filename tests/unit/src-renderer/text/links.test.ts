@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { safeHref, splitLinks } from '../../../../src-renderer/text/links';
+
+describe('splitLinks', () => {
+  it('turns http and https URLs into links and keeps the rest as text', () => {
+    expect(splitLinks('see https://example.com/a?b=1 and http://x.org')).toEqual([
+      { kind: 'text', text: 'see ' },
+      { kind: 'link', text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'link', text: 'http://x.org', href: 'http://x.org/' },
+    ]);
+  });
+
+  it('never links javascript:, data: or other schemes', () => {
+    const segs = splitLinks('javascript:alert(1) data:text/html,<b>x</b> ftp://host/file');
+    expect(segs.every((s) => s.kind === 'text')).toBe(true);
+  });
+
+  it('leaves trailing sentence punctuation out of the link', () => {
+    const segs = splitLinks('Go to https://example.com/help.');
+    expect(segs[1]).toEqual({ kind: 'link', text: 'https://example.com/help', href: 'https://example.com/help' });
+    expect(segs[2]).toEqual({ kind: 'text', text: '.' });
+  });
+
+  it('keeps markup-looking text as literal text', () => {
+    expect(splitLinks('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);
+  });
+});
+
+describe('safeHref', () => {
+  it('accepts only parseable http(s) URLs', () => {
+    expect(safeHref('https://a.b/c')).toBe('https://a.b/c');
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('not a url')).toBeNull();
+  });
+});

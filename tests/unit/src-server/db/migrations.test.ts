@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite, type DbHandle } from '../../../../src-server/db/connection';
+import { migrate, currentVersion, LATEST_VERSION } from '../../../../src-server/db/migrations';
+import { repositoryRoundTrip } from './repository-round-trip';
+
+let dir: string;
+let handle: DbHandle;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'switchboard-mig-'));
+  handle = openSqlite(join(dir, 'db.sqlite'));
+});
+afterEach(async () => {
+  await handle.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('SQLite migrations', () => {
+  it('migration 1 creates the core tables from an empty database', async () => {
+    expect(await migrate(handle.db, 'sqlite', 0, 1)).toEqual([1]);
+    expect(await currentVersion(handle.db)).toBe(1);
+    await handle.db.insertInto('departments').values({ id: 'd', name: 'D', description: '', schedule_json: '{}', routing: 'auto', product: null, position: 0 }).execute();
+  });
+
+  it('migration 2 applies on top of version 1 and keeps its data', async () => {
+    await migrate(handle.db, 'sqlite', 0, 1);
+    await handle.db.insertInto('departments').values({ id: 'd', name: 'D', description: '', schedule_json: '{}', routing: 'auto', product: null, position: 0 }).execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 2)).toEqual([2]);
+    expect(await handle.db.selectFrom('departments').select('id').execute()).toEqual([{ id: 'd' }]);
+    await handle.db.insertInto('mail_log').values({ kind: 'k', to_address: 'a@b.c', subject: 's', ticket_id: null, file_name: null, status: 'sent', created_at: 1 }).execute();
+  });
+
+  it('migration 3 adds the presence lease to existing specialists', async () => {
+    await migrate(handle.db, 'sqlite', 0, 2);
+    await handle.db.insertInto('departments').values({ id: 'd', name: 'D', description: '', schedule_json: '{}', routing: 'auto', product: null, position: 0 }).execute();
+    await (handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto('specialists')
+      .values({ id: 's', email: 'e@x.co', display_name: 'S', role: 'agent', status: 'offline', max_concurrent_chats: 1, password_hash: 'h', created_at: 1, idle_since: 1 })
+      .execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 3)).toEqual([3]);
+    expect(await handle.db.selectFrom('specialists').select(['id', 'online_until']).execute()).toEqual([{ id: 's', online_until: null }]);
+  });
+
+  it('migration 4 stamps existing tickets with their last update and adds the automation jobs table', async () => {
+    await migrate(handle.db, 'sqlite', 0, 3);
+    const raw = handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await raw.insertInto('departments').values({ id: 'd', name: 'D', description: '', schedule_json: '{}', routing: 'auto', product: null, position: 0 }).execute();
+    await raw
+      .insertInto('tickets')
+      .values({ subject: 's', status: 'awaiting_reply', channel: 'email', department_id: 'd', requester_email: 'a@b.co', created_at: 1, updated_at: 77 })
+      .execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 4)).toEqual([4]);
+    expect(await handle.db.selectFrom('tickets').select(['status', 'status_changed_at']).execute()).toEqual([{ status: 'awaiting_reply', status_changed_at: 77 }]);
+    await handle.db.insertInto('automation_jobs').values({ id: 'j', ticket_id: 1, kind: 'reminder', ordinal: 1, status: 'awaiting_reply', status_since: 77, due_at: 100 }).execute();
+  });
+
+  it('is idempotent at the latest version', async () => {
+    await migrate(handle.db, 'sqlite', 0);
+    expect(await migrate(handle.db, 'sqlite', 0)).toEqual([]);
+    expect(await currentVersion(handle.db)).toBe(LATEST_VERSION);
+  });
+
+  it('repositories round-trip on SQLite', async () => {
+    await migrate(handle.db, 'sqlite', 0);
+    await repositoryRoundTrip(handle.db);
+  });
+});

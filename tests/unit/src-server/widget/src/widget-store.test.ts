@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Availability, Department } from '../../../../../src-shared/department';
+import { hoursLineFor, hoursLines, tabMode } from '../../../../../src-server/widget/src/widget-store';
+
+const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
+const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0 });
+const avail = (departmentId: string, inHours: boolean, hoursText: string): Availability => ({
+  departmentId,
+  inHours,
+  mode: inHours ? 'chat' : 'email',
+  nextChangeAt: null,
+  hoursText,
+});
+
+describe('tabMode', () => {
+  const availability = { media: avail('media', true, 'a'), finance: avail('finance', false, 'b') };
+
+  it('reads CHAT inside the chosen department hours and HELP outside them', () => {
+    expect(tabMode({ chat: null, departmentId: 'media', availability })).toBe('chat');
+    expect(tabMode({ chat: null, departmentId: 'finance', availability })).toBe('help');
+  });
+
+  it('reads HELP while availability is unknown', () => {
+    expect(tabMode({ chat: null, departmentId: 'media', availability: {} })).toBe('help');
+  });
+});
+
+describe('hoursLines', () => {
+  it('groups departments that share the same hours, as in the support docs', () => {
+    const departments = [dept('media', 'All Media'), dept('tech', 'Technical'), dept('finance', 'Finance')];
+    const availability = {
+      media: avail('media', true, '9 am to 7 pm Eastern Time'),
+      tech: avail('tech', true, '9 am to 7 pm Eastern Time'),
+      finance: avail('finance', true, '9 am to 5 pm Eastern Time'),
+    };
+    expect(hoursLines(departments, availability)).toEqual([
+      'All Media, Technical: 9 am to 7 pm Eastern Time',
+      'Finance: 9 am to 5 pm Eastern Time',
+    ]);
+  });
+});
+
+describe('hoursLineFor', () => {
+  it('names every department sharing the chosen one\'s hours', () => {
+    const departments = [dept('media', 'All Media'), dept('tech', 'Technical'), dept('finance', 'Finance')];
+    const availability = {
+      media: avail('media', true, '9 am to 7 pm Eastern Time'),
+      tech: avail('tech', true, '9 am to 7 pm Eastern Time'),
+      finance: avail('finance', true, '9 am to 5 pm Eastern Time'),
+    };
+    expect(hoursLineFor(departments, availability, 'tech')).toBe('All Media, Technical: 9 am to 7 pm Eastern Time');
+    expect(hoursLineFor(departments, availability, 'finance')).toBe('Finance: 9 am to 5 pm Eastern Time');
+    expect(hoursLineFor(departments, {}, 'tech')).toBe('');
+  });
+});
