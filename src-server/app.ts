@@ -1,5 +1,6 @@
 // The server as a function of its dependencies: createApp({ config, db, clock, mailer, log }) → { fastify, io, start(), stop() }.
 import { hostname } from 'node:os';
+import type { Socket as NetSocket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -23,6 +24,7 @@ import { ChatService } from './chat/chat-service';
 import { TicketService } from './tickets/ticket-service';
 import { UploadService } from './uploads/upload-service';
 import { NoticeService } from './notices/notice-service';
+import { IncidentService } from './incidents/incident-service';
 import { socketBroadcaster } from './sockets/broadcaster';
 import { attachVisitorNamespace, type VisitorNamespace } from './sockets/visitor-namespace';
 import { attachAgentNamespace, type AgentNamespace } from './sockets/agent-namespace';
@@ -54,7 +56,7 @@ export interface App {
   uploads: UploadService;
   /** Migrates, seeds, listens; resolves with the bound port and the demo credentials created on this start. */
   start(): Promise<{ port: number; url: string; seeded: SeededAccount[] }>;
-  /** Graceful: stop accepting, close sockets, finish queued writes, close the database and mailer. */
+  /** Graceful: stop accepting, finish queued writes, then cut every client connection; close the database and mailer. */
   stop(): Promise<void>;
   /** Runs an automation pass now (after any pass in progress); tests drive it after moving the fake clock. */
   runAutomationNow(): Promise<void>;
@@ -90,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const tickets = new TicketService(ctx);
   const uploads = new UploadService(ctx);
   const notices = new NoticeService(ctx);
+  const incidents = new IncidentService(ctx, notices);
   const startedAt = clock.now();
 
   await fastify.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
@@ -100,11 +103,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   fastify.setNotFoundHandler((_req, reply) => sendResult(reply, err('not_found', 'No such endpoint.')));
   registerApiRoutes(fastify, ctx, chat, tickets, startedAt);
-  registerUploadRoutes(fastify, ctx, chat, uploads);
+  registerUploadRoutes(fastify, ctx, chat, uploads, tickets);
   await registerWidgetRoutes(fastify, config.widgetDir);
 
   attachVisitorNamespace(visitors, ctx, chat, notices);
-  attachAgentNamespace(agents, ctx, chat, tickets, notices);
+  attachAgentNamespace(agents, ctx, chat, tickets, notices, incidents);
+
+  // Every TCP connection, so stop() can end the ones a browser keeps open (keep-alive, half-sent requests, websockets).
+  const connections = new Set<NetSocket>();
+  fastify.server.on('connection', (socket: NetSocket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
 
   let stopping: Promise<void> | null = null;
   let automation: AutomationLoop | null = null;
@@ -144,10 +154,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
         await chat.releaseLeases();
         chat.stop();
         await automation?.stop();
-        // io.close() also closes the HTTP server; fastify.close() then finishes in-flight requests.
-        await new Promise<void>((resolve) => {
+        // Writes already queued commit (and their callers are answered) before any client is cut off.
+        await writes.drain();
+        // io.close() disconnects every socket and closes the HTTP server, whose callback waits for every
+        // connection to end: a keep-alive or half-sent request would hold it until the header timeout (60 s),
+        // so the remaining connections are destroyed right away.
+        const closed = new Promise<void>((resolve) => {
           io.close(() => resolve());
         });
+        fastify.server.closeAllConnections();
+        for (const socket of connections) socket.destroy();
+        await closed;
         await fastify.close().catch(() => undefined);
         await redis?.quit().catch(() => undefined);
         await writes.close();

@@ -1,5 +1,6 @@
 // Server configuration: the environment read once through a zod schema; the only module that touches process.env.
 import { z } from 'zod';
+import { IANAZone } from 'luxon';
 import { MAX_UPLOAD_BYTES } from '../src-shared/attachment';
 
 const boolish = z
@@ -34,6 +35,13 @@ const envSchema = z.object({
   /** Likely large-scale incident: this many reports of one category (and event) within INCIDENT_WINDOW_MS alert the leads. */
   INCIDENT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   INCIDENT_WINDOW_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  /** Where Redirect resolutions are handed off (DESIGN.md §3); unset = the ticket's audit records it instead. */
+  ACCOUNT_MANAGEMENT_EMAIL: z.email().optional(),
+  /** Reporting zone of the lead dashboard's "today" (stats:get). */
+  STATS_TIME_ZONE: z
+    .string()
+    .refine((v) => IANAZone.isValidZone(v), 'an IANA time zone such as America/New_York')
+    .default('America/New_York'),
 });
 
 export interface Config {
@@ -59,6 +67,8 @@ export interface Config {
   widgetDir: string;
   automationIntervalMs: number;
   incident: { threshold: number; windowMs: number };
+  accountManagementEmail: string | null;
+  statsTimeZone: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -97,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       widgetDir: e.WIDGET_DIR,
       automationIntervalMs: e.AUTOMATION_INTERVAL_MS,
       incident: { threshold: e.INCIDENT_THRESHOLD, windowMs: e.INCIDENT_WINDOW_MS },
+      accountManagementEmail: e.ACCOUNT_MANAGEMENT_EMAIL ?? null,
+      statsTimeZone: e.STATS_TIME_ZONE,
     },
   };
 }

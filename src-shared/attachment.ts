@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { attachmentIdSchema, instantSchema } from './ids';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from './limits';
+
+export { MAX_UPLOAD_BYTES };
 
 /** Allow-list of content types, checked by magic bytes on the server (never by the file name). */
 export const allowedUploadTypes = [

@@ -3,14 +3,16 @@
 // their channel names and types from `consoleMethods` / `ConsoleEvents`; nothing repeats a string.
 import { z } from 'zod';
 import type { Result } from './result';
-import { conversationIdSchema, departmentIdSchema, emailSchema, specialistIdSchema, ticketIdSchema } from './ids';
+import { attachmentIdSchema, conversationIdSchema, departmentIdSchema, emailSchema, specialistIdSchema, ticketIdSchema } from './ids';
 import { presenceSchema, type Specialist } from './specialist';
 import type { Department } from './department';
 import type { Conversation } from './conversation';
 import { messageBodySchema, type Message } from './message';
 import type { DropBox } from './drop-box';
-import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketComment } from './ticket';
-import { transferTargetSchema } from './protocol/agent';
+import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketAuditEntry, type TicketComment } from './ticket';
+import { agentInbound, transferTargetSchema, type IncidentAlert } from './protocol/agent';
+import { incidentStateSchema, type Incident } from './incident';
+import type { DashboardStats } from './stats';
 import { issueCategorySchema } from './issue-category';
 
 export const connectionStateSchema = z.enum(['online', 'reconnecting', 'offline']);
@@ -74,6 +76,18 @@ export const consoleMethods = {
   retryOutboxItem: z.object({ clientId: z.uuid() }),
   discardOutboxItem: z.object({ clientId: z.uuid() }),
   openExternal: z.object({ url: z.url() }),
+  /** Leads: incidents from the server when online, else the cached ones. */
+  listIncidents: z.object({ state: incidentStateSchema.optional() }),
+  createIncident: agentInbound['incident:create'].omit({ clientId: true }),
+  linkIncident: agentInbound['incident:link'].omit({ clientId: true }),
+  resolveIncident: agentInbound['incident:resolve'].omit({ clientId: true }),
+  /** Leads: today's dashboard numbers from the server, or the last ones fetched (with their age) offline. */
+  getStats: z.object({}),
+  /**
+   * Downloads an attachment (with the specialist's token) into the console's data folder and opens it
+   * (Electron: the default app, or `reveal` shows it in its folder); browser mode answers a one-time URL.
+   */
+  openAttachment: z.object({ attachmentId: attachmentIdSchema, reveal: z.boolean().default(false) }),
 } as const;
 export type ConsoleMethod = keyof typeof consoleMethods;
 export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
@@ -139,7 +153,14 @@ export interface ConsoleResults {
   markRead: null;
   setFocus: null;
   listTickets: Ticket[];
-  getTicket: { ticket: Ticket; comments: TicketComment[]; transcript: ConsoleMessage[] };
+  getTicket: {
+    ticket: Ticket;
+    comments: TicketComment[];
+    transcript: ConsoleMessage[];
+    /** Who changed what, when, oldest first (from the server online, the cached events offline). */
+    audit: TicketAuditEntry[];
+    incidentIds: string[];
+  };
   updateTicket: Ticket;
   addTicketComment: TicketComment;
   escalateTicket: Ticket;
@@ -148,6 +169,21 @@ export interface ConsoleResults {
   retryOutboxItem: null;
   discardOutboxItem: null;
   openExternal: null;
+  listIncidents: Incident[];
+  createIncident: Incident;
+  linkIncident: Incident;
+  resolveIncident: Incident;
+  getStats: StatsSnapshot;
+  /** `url`: browser mode's one-time download link; null when the shell opened the file itself. */
+  openAttachment: { url: string | null };
+}
+
+/** Server dashboard numbers as the console holds them: `fetchedAt` tells how old they are when offline. */
+export interface StatsSnapshot {
+  stats: DashboardStats;
+  fetchedAt: number;
+  /** False when the server could not be asked and this is the cached last value. */
+  live: boolean;
 }
 
 /** Change events pushed to the renderer. Payloads carry ids or small deltas; the renderer re-queries. */
@@ -164,6 +200,11 @@ export interface ConsoleEvents {
   outbox: { items: OutboxItem[] };
   unread: { byConversation: Record<string, number>; badge: number };
   notification: { title: string; body: string; conversationId: string | null; ticketId: number | null; sound: boolean };
+  /** Leads: many reports of one category (and event) just arrived — a likely incident. */
+  incidentAlert: IncidentAlert;
+  incidents: { ids: string[] };
+  /** Leads: fresh dashboard numbers (refreshed on relevant changes, at most every 2 s). */
+  stats: StatsSnapshot;
 }
 export type ConsoleEventName = keyof ConsoleEvents;
 export const isConsoleEventName = (name: unknown): name is ConsoleEventName =>
@@ -181,6 +222,9 @@ export const consoleEventNames: readonly ConsoleEventName[] = [
   'outbox',
   'unread',
   'notification',
+  'incidentAlert',
+  'incidents',
+  'stats',
 ] as const satisfies readonly ConsoleEventName[];
 
 export type ConsoleApi = {
@@ -197,3 +241,4 @@ export type ConsoleHandlers = {
 
 /** Re-exported for callers that build transfer targets. */
 export { transferTargetSchema, specialistIdSchema };
+export type { IncidentAlert, Incident, DashboardStats };

@@ -9,6 +9,7 @@ import { ticketAuditEntrySchema, ticketCommentSchema, ticketSchema } from './tic
 import { specialistSchema } from './specialist';
 import { departmentSchema } from './department';
 import { systemNoticeSchema } from './notice';
+import { incidentSchema } from './incident';
 
 const envelope = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ seq: cursorSchema, at: instantSchema, type: z.literal(type), payload });
@@ -24,6 +25,8 @@ export const eventEnvelopeSchema = z.discriminatedUnion('type', [
   envelope('specialist.updated', specialistSchema),
   envelope('department.updated', departmentSchema),
   envelope('notice.updated', z.object({ notice: systemNoticeSchema.nullable() })),
+  /** Leads and admins only. */
+  envelope('incident.updated', incidentSchema),
 ]);
 export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 export type EventType = EventEnvelope['type'];

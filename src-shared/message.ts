@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { clientIdSchema, conversationIdSchema, instantSchema, messageIdSchema, specialistIdSchema } from './ids';
 import { attachmentSchema } from './attachment';
 
-export const MAX_MESSAGE_CHARS = 5000;
+import { MAX_MESSAGE_CHARS } from './limits';
+
+export { MAX_MESSAGE_CHARS };
 
 export const authorKindSchema = z.enum(['visitor', 'specialist', 'system']);
 export type AuthorKind = z.infer<typeof authorKindSchema>;

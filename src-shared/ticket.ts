@@ -90,6 +90,8 @@ export const ticketFilterSchema = z.object({
   departmentId: departmentIdSchema.optional(),
   assigneeId: specialistIdSchema.optional(),
   requesterEmail: emailSchema.optional(),
+  /** Only tickets escalated to engineering (leads review these). */
+  escalated: z.boolean().optional(),
   /** Keyset pagination: tickets with id below this, newest first. */
   beforeId: ticketIdSchema.optional(),
   limit: z.number().int().min(1).max(500).default(50),

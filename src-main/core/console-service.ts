@@ -12,18 +12,21 @@ import type {
   ConsoleMethod,
   ConsoleResults,
   SessionInfo,
+  StatsSnapshot,
   consoleMethods,
 } from '../../src-shared/console-api';
 import { err, ok, type Result } from '../../src-shared/result';
-import { specialistSchema, type Specialist } from '../../src-shared/specialist';
+import { canSeeAllDepartments, specialistSchema, type Specialist } from '../../src-shared/specialist';
 import { conversationSchema, type Conversation } from '../../src-shared/conversation';
 import { messageSchema, type Message } from '../../src-shared/message';
 import { dropBoxSchema, type DropBox } from '../../src-shared/drop-box';
-import { ticketCommentSchema, ticketSchema, type Ticket, type TicketComment } from '../../src-shared/ticket';
+import { ticketAuditEntrySchema, ticketCommentSchema, ticketSchema, type Ticket, type TicketComment } from '../../src-shared/ticket';
+import { incidentSchema, type Incident } from '../../src-shared/incident';
+import { dashboardStatsSchema } from '../../src-shared/stats';
 import type { AuthTokens } from '../../src-shared/protocol/http';
 import { MAX_UPLOAD_BYTES, type Attachment } from '../../src-shared/attachment';
 import { uploadToConversation } from './sync/upload-client';
-import type { TicketDetail } from '../../src-shared/protocol/agent';
+import type { IncidentAlert, TicketDetail } from '../../src-shared/protocol/agent';
 import type { Cache } from './cache/open-cache';
 import type { StoredOutboxItem } from './cache/outbox-items';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock';
@@ -31,11 +34,15 @@ import { createOutbox, type Outbox } from './outbox';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
-import { badgeCount, candidateFor, coalesce, decide, initialCoalesceState, type CoalesceState } from './notification-policy';
+import { badgeCount, candidateFor, coalesce, decide, initialCoalesceState, type CoalesceState, type NotificationTrigger } from './notification-policy';
+import { createThrottle } from './throttle';
+import { createAttachmentTransfer, type LocalFile, type QueuedAttachment } from './attachment-transfer';
 import { validateExternalUrl } from './external-url';
 import { mergeSettings, type SettingsStore } from './settings';
 import type { BackoffOptions } from './backoff';
 import { plainSecretBox, type SecretBox } from './secret-box';
+
+export type { LocalFile };
 
 type In<M extends ConsoleMethod> = z.output<(typeof consoleMethods)[M]>;
 type Out<M extends ConsoleMethod> = Promise<Result<ConsoleResults[M]>>;
@@ -52,6 +59,10 @@ export interface ConsoleServiceDeps {
   secrets?: SecretBox;
   /** Opens a validated http(s) URL in the system browser (Electron shell or host). */
   openExternal?: (url: string) => void | Promise<void>;
+  /** Folder for downloaded attachments (inside the console's data folder). */
+  filesDir?: string;
+  /** Hands a downloaded file to the user: Electron opens/reveals it, browser mode answers a one-time URL. */
+  presentFile?: (file: LocalFile, reveal: boolean) => Promise<Result<{ url: string | null }>>;
   /** How long a command waits for the server before answering `offline` (it stays in the outbox). */
   commandWaitMs?: number;
   requestTimeoutMs?: number;
@@ -66,10 +77,19 @@ const commandValueSchemas = {
   'chat:end': conversationSchema,
   'dropbox:insert': dropBoxSchema,
   'message:send': messageSchema,
+  /** A file attached while offline: uploaded, then sent as a message, when the connection is back. */
+  'attachment:send': messageSchema,
   'ticket:update': ticketSchema,
   'ticket:comment': ticketCommentSchema,
   'ticket:escalate': ticketSchema,
+  'incident:create': incidentSchema,
+  'incident:link': incidentSchema,
+  'incident:resolve': incidentSchema,
 } as const;
+
+/** Dashboard numbers are refetched on relevant changes, but never more often than this. */
+export const STATS_REFRESH_MS = 2_000;
+const auditListSchema = ticketAuditEntrySchema.array();
 type CommandKind = keyof typeof commandValueSchemas;
 
 export function createConsoleService(deps: ConsoleServiceDeps) {
@@ -88,6 +108,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   let focus: { conversationId: string | null; windowFocused: boolean } = { conversationId: null, windowFocused: true };
   let coalesceState: CoalesceState = initialCoalesceState;
   const typingOut = new Map<string, boolean>();
+  const transfer = createAttachmentTransfer({ cache, log, filesDir: deps.filesDir, engine: () => engine });
 
   function emit<E extends ConsoleEventName>(event: E, payload: ConsoleEvents[E]): void {
     for (const l of listeners.get(event) ?? []) {
@@ -133,6 +154,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     const v = parsed.data;
     cache.transaction(() => {
       switch (kind) {
+        case 'attachment:send':
         case 'message:send': {
           const m = v as Message;
           cache.messages.apply(m);
@@ -168,6 +190,14 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
           emit('tickets', { ids: [c.ticketId] });
           return;
         }
+        case 'incident:create':
+        case 'incident:link':
+        case 'incident:resolve': {
+          const i = v as Incident;
+          cache.incidents.upsert(i);
+          emit('incidents', { ids: [i.id] });
+          return;
+        }
       }
     });
   }
@@ -180,9 +210,15 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
     transport: {
       isConnected: () => engine?.isConnected() ?? false,
-      send: (kind, payload) => engine?.request(kind, payload) ?? Promise.resolve(err('offline', 'not connected')),
+      send: (kind, payload) =>
+        kind === 'attachment:send'
+          ? transfer.sendQueued(payload as QueuedAttachment)
+          : (engine?.request(kind, payload) ?? Promise.resolve(err('offline', 'not connected'))),
     },
-    onDelivered: applyDelivered,
+    onDelivered: (item, value) => {
+      if (item.kind === 'attachment:send') transfer.dropQueuedBytes(item.clientId);
+      applyDelivered(item, value);
+    },
     onFailed: (item, error) => log.warn({ kind: item.kind, clientId: item.clientId, code: error.code }, 'action refused by the server'),
     onChange: (items) => {
       emit('outbox', { items });
@@ -198,15 +234,60 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     for (const [conversationId, messages] of changes.messages) emit('messages', { conversationId, messages });
     for (const conversationId of changes.dropBoxes) emit('dropBoxes', { conversationId });
     if (changes.tickets.size) emit('tickets', { ids: [...changes.tickets] });
+    if (changes.incidents.size) emit('incidents', { ids: [...changes.incidents] });
     if (changes.conversations.size || changes.messages.size) emitUnread();
-    notify(changes);
+    if (changes.conversations.size || changes.tickets.size || changes.specialists.size) {
+      if (isLead()) statsRefresh.request();
+    }
+    notify(changes.triggers);
   }
 
-  function notify(changes: AppliedChanges): void {
+  const isLead = () => {
     const self = me();
-    if (!self || changes.triggers.length === 0) return;
+    return self !== null && canSeeAllDepartments(self.role);
+  };
+
+  /** Live dashboard: one `stats:get` per burst of changes, at most every STATS_REFRESH_MS. */
+  const statsRefresh = createThrottle(
+    () => {
+      void fetchStats().then((r) => {
+        if (r.ok && r.value.live) emit('stats', r.value);
+      });
+    },
+    STATS_REFRESH_MS,
+    clock,
+    timers,
+  );
+
+  async function fetchStats(): Promise<Result<StatsSnapshot>> {
+    if (engine?.isConnected()) {
+      const r = await engine.request('stats:get', {});
+      if (r.ok) {
+        const parsed = dashboardStatsSchema.safeParse(r.value);
+        if (!parsed.success) return err('internal', 'unexpected answer from the server');
+        const snapshot: StatsSnapshot = { stats: parsed.data, fetchedAt: clock.now(), live: true };
+        cache.syncState.set('stats', JSON.stringify({ stats: snapshot.stats, fetchedAt: snapshot.fetchedAt }));
+        return ok(snapshot);
+      }
+      if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+    }
+    const stored = cache.syncState.get('stats');
+    if (!stored) return err('offline', 'no dashboard numbers yet — they load when the connection is back');
+    const { stats, fetchedAt } = JSON.parse(stored) as Omit<StatsSnapshot, 'live'>;
+    return ok({ stats, fetchedAt, live: false });
+  }
+
+  function onIncidentAlert(alert: IncidentAlert): void {
+    if (!isLead()) return;
+    emit('incidentAlert', alert);
+    notify([{ kind: 'incident_alert', alert }]);
+  }
+
+  function notify(triggers: readonly NotificationTrigger[]): void {
+    const self = me();
+    if (!self || triggers.length === 0) return;
     const ctx = { me: { id: self.id, departmentIds: self.departmentIds, status: self.status }, focus, prefs: settings.get().notifications };
-    for (const trigger of changes.triggers) {
+    for (const trigger of triggers) {
       const decision = decide(candidateFor(trigger, ctx), ctx);
       if (!decision) continue;
       const r = coalesce(coalesceState, decision, clock.now());
@@ -248,6 +329,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
         emit('session', session());
       },
       onTyping: (t) => emit('typing', t),
+      onIncidentAlert,
     });
     engine.start();
   }
@@ -278,6 +360,47 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
         kind: 'message:send',
         payload: { clientId, conversationId, body, internal, attachmentIds: attachments.map((a) => a.id) },
         summary: `Message in chat with ${cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor'}`,
+        createdAt: pending.createdAt,
+      });
+    });
+    emit('messages', { conversationId, messages: [pending] });
+    emit('outbox', { items: outbox.list() });
+    emitConnection();
+    outbox.kick();
+    return ok(pending);
+  }
+
+  /**
+   * Offline: the bytes go to the data folder and an `attachment:send` item to the outbox; the chat shows the
+   * file name as a pending message until the upload and the message go through.
+   */
+  async function queueAttachment(conversationId: string, fileName: string, bytes: Buffer): Promise<Result<ConsoleMessage>> {
+    const self = me();
+    if (!self) return err('unauthorized', 'not logged in');
+    const clientId = randomUUID();
+    const kept = await transfer.keepQueuedBytes(clientId, bytes);
+    if (!kept.ok) return kept;
+    const pending: ConsoleMessage = {
+      id: clientId,
+      clientId,
+      conversationId,
+      seq: 0,
+      authorKind: 'specialist',
+      authorId: self.id,
+      authorName: self.displayName,
+      body: fileName,
+      attachments: [],
+      internal: false,
+      createdAt: clock.now(),
+      pending: true,
+    };
+    cache.transaction(() => {
+      cache.messages.insertPending(pending);
+      cache.outbox.add({
+        clientId,
+        kind: 'attachment:send',
+        payload: { clientId, conversationId, fileName } satisfies QueuedAttachment,
+        summary: `File ${fileName} in chat with ${cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor'}`,
         createdAt: pending.createdAt,
       });
     });
@@ -382,10 +505,9 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       command('dropbox:insert', input.label ? input : { conversationId: input.conversationId }, 'Insert drop box'),
     async attachFile(input: In<'attachFile'>): Out<'attachFile'> {
       const serverUrl = cache.syncState.get('serverUrl');
-      // Bytes are not kept in the outbox: uploading needs the server now; the message that follows is queued.
-      if (!engine?.isConnected() || !serverUrl) return err('offline', 'Files can be attached while connected');
       const bytes = Buffer.from(input.dataBase64, 'base64');
-      if (bytes.length > MAX_UPLOAD_BYTES) return err('too_large', `Files are limited to ${MAX_UPLOAD_BYTES} bytes`);
+      if (bytes.length > MAX_UPLOAD_BYTES) return err('too_large', `Files are limited to ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB`);
+      if (!engine?.isConnected() || !serverUrl) return queueAttachment(input.conversationId, input.fileName, bytes);
       const token = await engine.accessToken();
       if (!token.ok) return token;
       const uploaded = await uploadToConversation(serverUrl, token.value, input.conversationId, input.fileName, bytes);
@@ -404,6 +526,20 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     async listTickets(input: In<'listTickets'>): Out<'listTickets'> {
       const self = me();
       const assigneeId = input.mine ? self?.id : input.assigneeId;
+      // Escalations live on the server across all departments; the cache only holds what sync brought.
+      if (input.escalated && !input.query && engine?.isConnected()) {
+        const { mine: _mine, query: _query, ...filter } = input;
+        const r = await engine.request<unknown>('tickets:list', { ...filter, ...(assigneeId ? { assigneeId } : {}) });
+        if (r.ok) {
+          const parsed = ticketSchema.array().safeParse(r.value);
+          if (!parsed.success) return err('internal', 'unexpected answer from the server');
+          cache.transaction(() => {
+            for (const t of parsed.data) cache.tickets.upsert(t);
+          });
+          return ok(parsed.data);
+        }
+        if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+      }
       const ids = input.query ? cache.search.ticketIds(input.query, 500) : null;
       return ok(cache.tickets.list({ ...input, assigneeId }, ids));
     },
@@ -412,18 +548,27 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
         const r = await engine.request<TicketDetail>('ticket:get', input);
         if (r.ok) {
           const t = ticketSchema.safeParse(r.value.ticket);
-          if (t.success) cache.transaction(() => {
+          const audit = auditListSchema.safeParse(r.value.audit ?? []);
+          if (!t.success || !audit.success) return err('internal', 'unexpected answer from the server');
+          cache.transaction(() => {
             cache.tickets.upsert(t.data);
             for (const c of r.value.comments) cache.tickets.addComment(c);
+            cache.ticketAudit.replace(t.data.id, audit.data);
           });
-          return r;
+          return ok({ ...r.value, ticket: t.data, audit: audit.data, incidentIds: r.value.incidentIds ?? [] });
         }
         if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
       }
       const ticket = cache.tickets.get(input.ticketId);
       if (!ticket) return err('not_found', 'ticket not in the offline cache');
       const transcript = ticket.conversationId ? cache.messages.page(ticket.conversationId, undefined, 10_000) : [];
-      return ok({ ticket, comments: cache.tickets.comments(ticket.id), transcript });
+      return ok({
+        ticket,
+        comments: cache.tickets.comments(ticket.id),
+        transcript,
+        audit: cache.ticketAudit.list(ticket.id),
+        incidentIds: cache.incidents.forTicket(ticket.id),
+      });
     },
     updateTicket: (input: In<'updateTicket'>): Out<'updateTicket'> => command('ticket:update', input, `Update ticket #${input.ticketId}`),
     addTicketComment: (input: In<'addTicketComment'>): Out<'addTicketComment'> =>
@@ -442,11 +587,37 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     async discardOutboxItem(input: In<'discardOutboxItem'>): Out<'discardOutboxItem'> {
       const item = outbox.discard(input.clientId);
       if (!item) return err('not_found', 'no such outbox item');
-      if (item.kind === 'message:send' && cache.messages.removePending(item.clientId)) {
+      if (item.kind === 'attachment:send') transfer.dropQueuedBytes(item.clientId);
+      if ((item.kind === 'message:send' || item.kind === 'attachment:send') && cache.messages.removePending(item.clientId)) {
         const conversationId = (item.payload as { conversationId: string }).conversationId;
         emit('messages', { conversationId, messages: [] });
       }
       return ok(null);
+    },
+    async listIncidents(input: In<'listIncidents'>): Out<'listIncidents'> {
+      if (engine?.isConnected()) {
+        const r = await engine.request<unknown>('incidents:list', input);
+        if (r.ok) {
+          const parsed = incidentSchema.array().safeParse(r.value);
+          if (!parsed.success) return err('internal', 'unexpected answer from the server');
+          cache.transaction(() => {
+            for (const i of parsed.data) cache.incidents.upsert(i);
+          });
+          return ok(parsed.data);
+        }
+        if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+      }
+      return ok(cache.incidents.list(input.state ?? null));
+    },
+    createIncident: (input: In<'createIncident'>): Out<'createIncident'> => command('incident:create', input, `Declare incident “${input.title}”`),
+    linkIncident: (input: In<'linkIncident'>): Out<'linkIncident'> =>
+      command('incident:link', input, `Link ${input.ticketIds.length} ticket(s) to an incident`),
+    resolveIncident: (input: In<'resolveIncident'>): Out<'resolveIncident'> => command('incident:resolve', input, 'Resolve an incident'),
+    getStats: (_input: In<'getStats'>): Out<'getStats'> => fetchStats(),
+    async openAttachment(input: In<'openAttachment'>): Out<'openAttachment'> {
+      if (!deps.presentFile) return err('unavailable', 'Attachments cannot be opened here');
+      const file = await transfer.localCopy(input.attachmentId);
+      return file.ok ? deps.presentFile(file.value, input.reveal) : file;
     },
     async openExternal(input: In<'openExternal'>): Out<'openExternal'> {
       const url = validateExternalUrl(input.url);
@@ -477,6 +648,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       return true;
     },
     close(): void {
+      statsRefresh.cancel();
       outbox.stop();
       engine?.stop();
       engine = null;

@@ -5,6 +5,8 @@ import type { Message } from '../../src-shared/message';
 import type { Ticket, TicketComment } from '../../src-shared/ticket';
 import type { Presence } from '../../src-shared/specialist';
 import type { NotificationPrefs } from '../../src-shared/console-api';
+import type { IncidentAlert } from '../../src-shared/protocol/agent';
+import { issueCategoryLabels } from '../../src-shared/issue-category';
 
 export const COALESCE_WINDOW_MS = 2_000;
 const PREVIEW_CHARS = 80;
@@ -18,7 +20,8 @@ export interface NotificationContext {
 export type NotificationTrigger =
   | { kind: 'conversation'; conversation: Conversation; previous: Conversation | null }
   | { kind: 'message'; message: Message; conversation: Conversation | null }
-  | { kind: 'ticket_comment'; comment: TicketComment; ticket: Ticket | null };
+  | { kind: 'ticket_comment'; comment: TicketComment; ticket: Ticket | null }
+  | { kind: 'incident_alert'; alert: IncidentAlert };
 
 export interface NotificationCandidate {
   title: string;
@@ -61,6 +64,12 @@ export function candidateFor(trigger: NotificationTrigger, ctx: NotificationCont
       const { comment, ticket } = trigger;
       if (comment.authorKind !== 'customer' || !ticket || ticket.assigneeId !== meId) return null;
       return { title: `Reply on ticket #${ticket.id}`, body: preview(comment.body), conversationId: null, ticketId: ticket.id, forMe: true };
+    }
+    case 'incident_alert': {
+      // Only leads receive alerts; one is about the whole service, so it counts as theirs even while away.
+      const { alert } = trigger;
+      const where = alert.eid ? ` (event ${alert.eid})` : '';
+      return { title: 'Possible incident', body: `${alert.count} reports of ${issueCategoryLabels[alert.category]}${where}`, conversationId: null, ticketId: null, forMe: true };
     }
   }
 }

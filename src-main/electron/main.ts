@@ -7,6 +7,7 @@ import electronUpdater from 'electron-updater';
 import { pino } from 'pino';
 import { openCache } from '../core/cache/open-cache';
 import { createConsoleService } from '../core/console-service';
+import { err, ok } from '../../src-shared/result';
 import { defaultSettings } from '../core/settings';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronSettings } from './settings-store';
@@ -40,6 +41,16 @@ if (!app.requestSingleInstanceLock()) {
       log,
       secrets: safeStorageSecretBox,
       openExternal: (url) => shell.openExternal(url),
+      filesDir: join(app.getPath('userData'), 'attachments'),
+      // Thin shell: the core downloaded and checked the file; the OS opens it or shows it in its folder.
+      presentFile: async (file, reveal) => {
+        if (reveal) {
+          shell.showItemInFolder(file.path);
+          return ok({ url: null });
+        }
+        const problem = await shell.openPath(file.path);
+        return problem ? err('unavailable', `The file could not be opened: ${problem}`) : ok({ url: null });
+      },
     });
     serveRenderer(join(distRoot, 'renderer'));
     const icon = join(app.getAppPath(), 'assets', 'icon.png');

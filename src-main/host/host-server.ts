@@ -3,7 +3,7 @@
 // URL) and an exact Origin check keep other local pages and processes out.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -12,8 +12,13 @@ import type { Logger } from 'pino';
 import { consoleEventNames, type ConsoleApi } from '../../src-shared/console-api';
 import { dispatchConsoleCall, type ConsoleCommands } from '../core/console-dispatch';
 import { rendererFileFor } from '../core/renderer-files';
+import { contentDisposition } from '../core/attachment-files';
+import type { LocalFile } from '../core/console-service';
 
 export const WS_PATH = '/ws';
+export const FILES_PATH = '/files/';
+/** A one-time download link is good for this long (the renderer follows it at once). */
+const FILE_LINK_TTL_MS = 60_000;
 const MAX_MESSAGE_BYTES = 20 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
@@ -45,6 +50,8 @@ export interface RunningHost {
   /** The URL to open: the secret rides in the fragment, which browsers never send to servers. */
   url: string;
   secret: string;
+  /** A one-time, unguessable URL that downloads `file` (Content-Disposition: attachment) once. */
+  offerFile(file: LocalFile): string;
   close(): Promise<void>;
 }
 
@@ -65,6 +72,32 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const root = resolve(options.rendererDir);
   const log = options.log;
   let origin = '';
+  // token → file; a token is 256 random bits, removed on first use or expiry.
+  const offered = new Map<string, { file: LocalFile; expiresAt: number }>();
+
+  function serveOffered(req: IncomingMessage, res: ServerResponse, token: string): void {
+    const entry = offered.get(token);
+    offered.delete(token);
+    if (!entry || entry.expiresAt < Date.now() || !existsSync(entry.file.path)) {
+      res.writeHead(404, { 'cache-control': 'no-store' }).end();
+      return;
+    }
+    res.writeHead(200, {
+      // Never rendered by the browser: saved as a file, whatever its type claims.
+      'content-type': 'application/octet-stream',
+      'content-disposition': contentDisposition(entry.file.fileName),
+      'content-length': String(statSync(entry.file.path).size),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(entry.file.path).pipe(res);
+  }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = {
@@ -77,6 +110,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(405, headers).end();
       return;
     }
+    const path = new URL(req.url ?? '/', origin).pathname;
+    if (path.startsWith(FILES_PATH)) return serveOffered(req, res, path.slice(FILES_PATH.length));
     if (!existsSync(join(root, 'index.html'))) {
       res.writeHead(200, { ...headers, 'content-type': contentTypes['.html'] }).end(missingRendererPage(root));
       return;
@@ -143,6 +178,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     origin,
     url: `${origin}/#secret=${secret}`,
     secret,
+    offerFile(file) {
+      const now = Date.now();
+      for (const [token, entry] of offered) if (entry.expiresAt < now) offered.delete(token);
+      const token = randomBytes(32).toString('base64url');
+      offered.set(token, { file, expiresAt: now + FILE_LINK_TTL_MS });
+      return `${origin}${FILES_PATH}${token}`;
+    },
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -9,6 +9,8 @@ import { QueueView } from '../queues/QueueView';
 import { ChatWorkspace } from '../chats/ChatWorkspace';
 import { TicketsView } from '../tickets/TicketsView';
 import { DashboardView } from '../dashboard/DashboardView';
+import { IncidentsView } from '../incidents/IncidentsView';
+import { IncidentAlertBar } from '../incidents/IncidentAlertBar';
 import { SearchPalette } from '../search/SearchPalette';
 import { ShortcutHelp } from '../keyboard/ShortcutHelp';
 import { useShortcuts } from '../keyboard/use-shortcuts';
@@ -35,6 +37,7 @@ export function App() {
     <div className="shell">
       <Sidebar />
       <main className="main" id="main">
+        <IncidentAlertBar />
         <CurrentView />
       </main>
       <Overlays />
@@ -55,6 +58,8 @@ function CurrentView() {
       return <TicketsView />;
     case 'dashboard':
       return lead ? <DashboardView /> : <QueueView />;
+    case 'incidents':
+      return lead ? <IncidentsView /> : <QueueView />;
   }
 }
 

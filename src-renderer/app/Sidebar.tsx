@@ -106,6 +106,7 @@ function NavLinks(props: { lead: boolean }) {
   const openChats = useApp((s) => s.openChatIds.length);
   const unread = useApp((s) => s.openChatIds.reduce((sum, id) => sum + (s.unread[id] ?? 0), 0));
   const waiting = useApp((s) => Object.values(waitingCounts(s.conversations)).reduce((a, b) => a + b, 0));
+  const alerts = useApp((s) => s.incidentAlerts.length);
   const item = (v: View, label: string, key: string, badge?: number, hot?: boolean) => (
     <li>
       <button
@@ -126,6 +127,7 @@ function NavLinks(props: { lead: boolean }) {
       {item('chats', 'Chats', 'Alt H', unread > 0 ? unread : openChats, unread > 0)}
       {item('tickets', 'Tickets', 'Alt T')}
       {props.lead && item('dashboard', 'Dashboard', 'Alt D')}
+      {props.lead && item('incidents', 'Incidents', '', alerts, alerts > 0)}
     </ul>
   );
 }

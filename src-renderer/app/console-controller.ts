@@ -46,7 +46,7 @@ function coalesced(task: () => Promise<void>): () => void {
 const perUserKeys = [
   'conversations', 'departments', 'queueFilter', 'openChatIds', 'activeChatId', 'messages', 'hasOlder', 'typing', 'unread', 'dropBoxes',
   'drafts', 'internalMode', 'chatDialog', 'tickets', 'ticketFilters', 'selectedTicketId', 'ticketDetail', 'specialists', 'statsTickets',
-  'outbox', 'view', 'overlay',
+  'outbox', 'view', 'overlay', 'incidentAlerts', 'incidents', 'incidentDraft', 'serverStats',
 ] as const;
 
 export function createConsoleController(api: ConsoleApi, store: AppStore) {
@@ -107,6 +107,18 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     }
   });
 
+  const refreshIncidents = coalesced(async () => {
+    if (!isLead()) return;
+    const r = await api.listIncidents({});
+    if (r.ok) s().setIncidents(r.value);
+  });
+
+  const refreshStats = coalesced(async () => {
+    if (!isLead()) return;
+    const r = await api.getStats({});
+    if (r.ok) s().setServerStats(r.value);
+  });
+
   async function loadTicket(id: number) {
     const r = await api.getTicket({ ticketId: id });
     if (r.ok && s().selectedTicketId === id) s().setTicketDetail(r.value);
@@ -121,6 +133,8 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     refreshConversations();
     refreshSpecialists();
     refreshTickets();
+    refreshIncidents();
+    refreshStats();
   }
 
   async function loadChat(id: string) {
@@ -172,7 +186,12 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
         s().setSession(session);
         if (session.me && !hadMe) void loadAll();
       }),
-      api.on('connection', (c) => s().setConnection(c)),
+      api.on('connection', (c) => {
+        s().setConnection(c);
+        // Figures fetched while online are now only the last known ones; the dashboard shows their age.
+        const stats = s().serverStats;
+        if (c.state !== 'online' && stats?.live) s().setServerStats({ ...stats, live: false });
+      }),
       api.on('syncProgress', (p) => {
         s().setSync(p);
         if (p.phase === 'done') {
@@ -180,6 +199,8 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
           refreshConversations();
           refreshTickets();
           refreshSpecialists();
+          refreshIncidents();
+          refreshStats();
         }
       }),
       api.on('conversations', () => {
@@ -204,6 +225,10 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
         if (open !== null && ids.includes(open)) void loadTicket(open);
       }),
       api.on('specialists', () => refreshSpecialists()),
+      api.on('incidents', () => refreshIncidents()),
+      api.on('stats', (snapshot) => s().setServerStats(snapshot)),
+      // The alert bar shows it; the toast (browser mode's native notification) comes through 'notification'.
+      api.on('incidentAlert', (alert) => s().noteIncidentAlert(alert)),
       api.on('outbox', ({ items }) => s().setOutbox(items)),
       api.on('unread', ({ byConversation }) => s().setUnread(byConversation)),
       api.on('notification', function onNotification(n: ConsoleEvents['notification'], retried = false) {
@@ -320,7 +345,8 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     async attachFile(conversationId: string, file: File) {
       const dataBase64 = await fileToBase64(file);
       const r = await api.attachFile({ conversationId, fileName: file.name, dataBase64 });
-      if (report(r, `${file.name} sent.`)) s().addMessages(conversationId, [r.value]);
+      if (report(r, r.ok && r.value.pending && s().connection.state !== 'online' ? `${file.name} will be sent when the connection is back.` : `${file.name} sent.`))
+        s().addMessages(conversationId, [r.value]);
     },
     async loadOlder(conversationId: string) {
       const first = s().messages[conversationId]?.[0];
@@ -370,6 +396,40 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     },
     async discardOutboxItem(clientId: string) {
       report(await api.discardOutboxItem({ clientId }));
+    },
+    refreshIncidents,
+    async createIncident(input: Parameters<ConsoleApi['createIncident']>[0], alertKey: string | null): Promise<string | null> {
+      const r = await api.createIncident(input);
+      if (!r.ok) return r.error.code === 'offline' ? null : r.error.message;
+      if (alertKey) s().dismissIncidentAlert(alertKey);
+      s().startIncidentFromAlert(null);
+      s().setIncidents([r.value, ...s().incidents.filter((i) => i.id !== r.value.id)]);
+      s().showToast(`Incident “${r.value.title}” declared.`);
+      return null;
+    },
+    async linkIncident(incidentId: string, ticketIds: number[]): Promise<string | null> {
+      const r = await api.linkIncident({ incidentId, ticketIds });
+      if (!r.ok) return r.error.code === 'offline' ? null : r.error.message;
+      s().setIncidents(s().incidents.map((i) => (i.id === r.value.id ? r.value : i)));
+      return null;
+    },
+    async resolveIncident(incidentId: string, note: string, notifyRequesters: boolean): Promise<string | null> {
+      const r = await api.resolveIncident({ incidentId, note, notifyRequesters });
+      if (!r.ok) return r.error.code === 'offline' ? null : r.error.message;
+      s().setIncidents(s().incidents.map((i) => (i.id === r.value.id ? r.value : i)));
+      s().showToast(notifyRequesters ? 'Incident resolved; requesters are being emailed.' : 'Incident resolved.');
+      return null;
+    },
+    async openAttachment(attachmentId: string, reveal: boolean) {
+      const r = await api.openAttachment({ attachmentId, reveal });
+      if (!report(r) || r.value.url === null || typeof document === 'undefined') return;
+      // Browser mode: the host answers with a one-time link that downloads (Content-Disposition: attachment).
+      const link = document.createElement('a');
+      link.href = r.value.url;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
     },
     openExternal(url: string) {
       void api.openExternal({ url });

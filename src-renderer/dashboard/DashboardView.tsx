@@ -5,6 +5,7 @@ import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-life
 import { useApp } from '../store/app-store';
 import { useNow } from '../app/use-now';
 import { computeDashboard, type DepartmentStats } from '../stats/dashboard-stats';
+import { mergeServerStats, statsSourceLabel } from '../stats/server-stats';
 import { formatDuration } from '../format/time';
 import { TimelineChart } from './TimelineChart';
 
@@ -21,17 +22,25 @@ export function DashboardView() {
   const conversations = useApp((s) => s.conversations);
   const specialists = useApp((s) => s.specialists);
   const tickets = useApp((s) => s.statsTickets);
+  const server = useApp((s) => s.serverStats);
   const now = useNow();
   const stats = useMemo(
-    () => computeDashboard({ departments, conversations: Object.values(conversations), specialists, tickets, now, dayStart: startOfDay(now), stepMs: 5 * 60_000 }),
-    [departments, conversations, specialists, tickets, now],
+    () =>
+      mergeServerStats(
+        computeDashboard({ departments, conversations: Object.values(conversations), specialists, tickets, now, dayStart: startOfDay(now), stepMs: 5 * 60_000 }),
+        server?.stats ?? null,
+        now,
+      ),
+    [departments, conversations, specialists, tickets, now, server],
   );
   const t = stats.total;
   return (
     <section className="view dashboard" aria-labelledby="dash-title" data-testid="dashboard">
       <header className="view-header">
         <h1 id="dash-title">Dashboard</h1>
-        <span className="muted">Today, live</span>
+        <span className="muted" data-testid="stats-source">
+          {statsSourceLabel(server, now)}
+        </span>
       </header>
       <div className="kpis">
         <Kpi label="Waiting now" value={String(t.waitingNow)} hot={t.waitingNow > 0} testId="kpi-waiting" />

@@ -1,5 +1,6 @@
-// Lead dashboard figures computed from what the console already has (conversations, specialists, tickets),
-// because the ConsoleApi has no stats method; pure, with `now` and the day's start passed in.
+// Lead dashboard figures estimated from what the console already has (conversations, specialists, tickets).
+// The server's own figures (getStats) replace them where they exist (server-stats.ts); this still supplies
+// the load ratio and the 5-minute timeline, and everything before the first answer. Pure, `now` passed in.
 import type { Conversation } from '../../src-shared/conversation';
 import type { Department } from '../../src-shared/department';
 import type { Specialist } from '../../src-shared/specialist';

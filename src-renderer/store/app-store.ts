@@ -7,8 +7,9 @@ import { createQueuesSlice, type QueuesSlice } from './queues-slice';
 import { createChatsSlice, type ChatsSlice } from './chats-slice';
 import { createTicketsSlice, type TicketsSlice } from './tickets-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
+import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice';
 
-export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice;
+export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. */
@@ -20,6 +21,7 @@ export function createAppStore(): AppStore {
     ...createChatsSlice(...a),
     ...createTicketsSlice(...a),
     ...createStatsSlice(...a),
+    ...createIncidentsSlice(...a),
   }));
 }
 

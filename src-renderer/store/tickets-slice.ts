@@ -5,10 +5,11 @@ import type { Ticket } from '../../src-shared/ticket';
 import type { TicketStatus } from '../../src-shared/ticket-lifecycle';
 import type { AppState } from './app-store';
 
-export type TicketFilters = { status: TicketStatus[]; departmentId: string | null; mine: boolean; query: string };
+/** `escalated`: leads review tickets escalated to engineering (asked from the server when online). */
+export type TicketFilters = { status: TicketStatus[]; departmentId: string | null; mine: boolean; query: string; escalated: boolean };
 export type TicketDetail = ConsoleResults['getTicket'];
 
-export const defaultTicketFilters: TicketFilters = { status: ['open', 'awaiting_reply', 'fixed_pending_rca'], departmentId: null, mine: false, query: '' };
+export const defaultTicketFilters: TicketFilters = { status: ['open', 'awaiting_reply', 'fixed_pending_rca'], departmentId: null, mine: false, query: '', escalated: false };
 
 export type TicketsSlice = {
   tickets: Ticket[];
@@ -24,12 +25,13 @@ export type TicketsSlice = {
 };
 
 /** The listTickets input for the current filters. */
-export function ticketQuery(f: TicketFilters): { status?: TicketStatus[]; departmentId?: string; mine?: boolean; query?: string; limit: number } {
+export function ticketQuery(f: TicketFilters): { status?: TicketStatus[]; departmentId?: string; mine?: boolean; query?: string; escalated?: boolean; limit: number } {
   return {
     ...(f.status.length > 0 ? { status: f.status } : {}),
     ...(f.departmentId ? { departmentId: f.departmentId } : {}),
     ...(f.mine ? { mine: true } : {}),
     ...(f.query.trim() ? { query: f.query.trim() } : {}),
+    ...(f.escalated ? { escalated: true } : {}),
     limit: 200,
   };
 }

@@ -5,7 +5,8 @@ import { canTransition, ticketStatuses, ticketStatusLabels, type TicketStatus } 
 import { findResolutionType } from '../../src-shared/resolution-catalog';
 import { issueCategoryLabels } from '../../src-shared/issue-category';
 import { emailSchema } from '../../src-shared/ids';
-import type { Ticket, TicketComment } from '../../src-shared/ticket';
+import type { Ticket, TicketAuditEntry, TicketComment } from '../../src-shared/ticket';
+import { auditActor, describeAudit, mergeTimeline } from './ticket-timeline';
 import { useApp } from '../store/app-store';
 import { useController } from '../app/controller-context';
 import { StatusBadge } from './StatusBadge';
@@ -34,7 +35,7 @@ function TicketDetail() {
   const departments = useApp((s) => s.departments);
   const specialists = useApp((s) => s.specialists);
   const controller = useController();
-  const { ticket, comments, transcript } = detail;
+  const { ticket, comments, transcript, audit, incidentIds } = detail;
   const [picking, setPicking] = useState(false);
   const [escalating, setEscalating] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +102,7 @@ function TicketDetail() {
       )}
       <div className="ticket-columns">
         <div className="ticket-main">
-          <History ticketId={ticket.id} comments={comments} />
+          <History ticketId={ticket.id} comments={comments} audit={audit} />
           {transcript.length > 0 && (
             <section className="ticket-transcript" aria-label="Chat transcript">
               <h2>Chat transcript</h2>
@@ -153,6 +154,12 @@ function TicketDetail() {
               <>
                 <dt>Solved</dt>
                 <dd>{formatDateTime(ticket.solvedAt)}</dd>
+              </>
+            )}
+            {incidentIds.length > 0 && (
+              <>
+                <dt>Incident</dt>
+                <dd data-testid="ticket-incidents">{incidentIds.length === 1 ? 'linked to 1 incident' : `linked to ${incidentIds.length} incidents`}</dd>
               </>
             )}
             {ticket.followUpOf !== null && (
@@ -233,32 +240,46 @@ function Ccs(props: { ticket: Ticket }) {
   );
 }
 
-function History(props: { ticketId: number; comments: TicketComment[] }) {
+function History(props: { ticketId: number; comments: TicketComment[]; audit: TicketAuditEntry[] }) {
   const controller = useController();
+  const specialists = useApp((s) => s.specialists);
+  const incidents = useApp((s) => s.incidents);
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(true);
+  const names = {
+    specialist: (id: string) => specialists.find((x) => x.id === id)?.displayName,
+    incident: (id: string) => incidents.find((x) => x.id === id)?.title,
+  };
+  const timeline = mergeTimeline(props.comments, props.audit);
   return (
     <section className="ticket-history" aria-label="History">
       <h2>History</h2>
-      <ol className="comments">
-        {props.comments.map((c) => (
-          <li key={c.id} className={`comment comment-${c.authorKind}${c.internal ? ' comment-internal' : ''}`}>
-            <div className="message-meta">
-              <span className="message-author">{c.authorName}</span>
-              {c.internal && <span className="tag tag-note">Internal</span>}
-              <span className="message-time">{formatDateTime(c.createdAt)}</span>
-            </div>
-            <MessageText text={c.body} />
-            {c.attachments.length > 0 && (
-              <div className="message-attachments">
-                {c.attachments.map((a) => (
-                  <AttachmentChip key={a.id} attachment={a} />
-                ))}
+      <ol className="comments" data-testid="ticket-timeline">
+        {timeline.map((item, i) =>
+          item.kind === 'audit' ? (
+            <li key={`a${i}`} className="audit-entry" data-testid="audit-entry">
+              <span className="audit-actor">{auditActor(item.entry, names)}</span> <span>{describeAudit(item.entry, names)}</span>{' '}
+              <span className="message-time">{formatDateTime(item.at)}</span>
+            </li>
+          ) : (
+            <li key={item.comment.id} className={`comment comment-${item.comment.authorKind}${item.comment.internal ? ' comment-internal' : ''}`}>
+              <div className="message-meta">
+                <span className="message-author">{item.comment.authorName}</span>
+                {item.comment.internal && <span className="tag tag-note">Internal</span>}
+                <span className="message-time">{formatDateTime(item.comment.createdAt)}</span>
               </div>
-            )}
-          </li>
-        ))}
-        {props.comments.length === 0 && <li className="muted">No comments yet.</li>}
+              <MessageText text={item.comment.body} />
+              {item.comment.attachments.length > 0 && (
+                <div className="message-attachments">
+                  {item.comment.attachments.map((a) => (
+                    <AttachmentChip key={a.id} attachment={a} />
+                  ))}
+                </div>
+              )}
+            </li>
+          ),
+        )}
+        {timeline.length === 0 && <li className="muted">No comments yet.</li>}
       </ol>
       <form
         className="comment-form"

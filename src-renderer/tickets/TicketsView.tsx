@@ -13,6 +13,7 @@ export function TicketsView() {
   const filters = useApp((s) => s.ticketFilters);
   const setFilters = useApp((s) => s.setTicketFilters);
   const departments = useApp((s) => s.departments);
+  const lead = useApp((s) => s.session?.me?.role === 'lead' || s.session?.me?.role === 'admin');
   const [query, setQuery] = useState(filters.query);
 
   useEffect(() => {
@@ -60,6 +61,12 @@ export function TicketsView() {
               <input type="checkbox" checked={filters.mine} onChange={(e) => setFilters({ mine: e.target.checked })} />
               <span>Mine</span>
             </label>
+            {lead && (
+              <label className="toggle">
+                <input type="checkbox" checked={filters.escalated} onChange={(e) => setFilters({ escalated: e.target.checked })} />
+                <span>Escalated</span>
+              </label>
+            )}
           </div>
         </div>
         <TicketList />

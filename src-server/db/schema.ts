@@ -206,6 +206,25 @@ export interface AutomationJobsTable {
   outcome: string | null;
 }
 
+export interface IncidentsTable {
+  id: string;
+  title: string;
+  category: string;
+  eid: string | null;
+  state: string;
+  notice_id: string | null;
+  created_by: string;
+  created_at: Instant;
+  resolved_at: Instant | null;
+  resolution_note: string | null;
+}
+
+export interface IncidentTicketsTable {
+  incident_id: string;
+  ticket_id: number;
+  linked_at: Instant;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -223,6 +242,8 @@ export interface Database {
   command_results: CommandResultsTable;
   mail_log: MailLogTable;
   automation_jobs: AutomationJobsTable;
+  incidents: IncidentsTable;
+  incident_tickets: IncidentTicketsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -100,6 +100,7 @@ export async function listTickets(db: Db, f: TicketFilter, departmentIds: readon
   if (f.departmentId) q = q.where('department_id', '=', f.departmentId);
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
   if (f.requesterEmail) q = q.where('requester_email', '=', f.requesterEmail);
+  if (f.escalated !== undefined) q = q.where('escalation_json', f.escalated ? 'is not' : 'is', null);
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
   const rows = await q.orderBy('id', 'desc').limit(f.limit).execute();
   return rows.map(toTicket);

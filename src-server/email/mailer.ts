@@ -6,7 +6,8 @@ import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
   /** `ticket_update`: automation mails (reminders, auto-solved notices; src-server/automation/automation-mail.ts). */
-  kind: 'chat_recap' | 'email_ack' | 'ticket_update';
+  /** `incident_resolved`: to linked requesters; `account_management`: Redirect resolutions (DESIGN.md §3). */
+  kind: 'chat_recap' | 'email_ack' | 'ticket_update' | 'incident_resolved' | 'account_management';
   to: string;
   subject: string;
   text: string;

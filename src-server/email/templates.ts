@@ -41,3 +41,33 @@ export function emailAcknowledgement(opts: { ticket: Ticket; question: string; e
   };
 }
 
+
+export function incidentResolved(opts: { ticketIds: readonly number[]; title: string; note: string; commentUrl: string }): { subject: string; text: string } {
+  const refs = opts.ticketIds.map((id) => `#${id}`).join(', ');
+  return {
+    subject: `Resolved: ${opts.title} — ticket ${refs}`,
+    text: [
+      `The problem you reported (ticket ${refs}) has been resolved.`,
+      '',
+      opts.note,
+      '',
+      'If it still affects you, add a comment to your ticket:',
+      opts.commentUrl,
+      '',
+    ].join('\n'),
+  };
+}
+
+export function accountManagementHandoff(opts: { ticket: Ticket; resolutionLabel: string }): { subject: string; text: string } {
+  return {
+    subject: `Redirect to Account Management — ticket #${opts.ticket.id}`,
+    text: [
+      `Ticket #${opts.ticket.id} was solved as "${opts.resolutionLabel}" and is handed to Account Management.`,
+      '',
+      `Subject: ${opts.ticket.subject}`,
+      `Requester: ${opts.ticket.requesterEmail}`,
+      `Department: ${opts.ticket.departmentId}`,
+      '',
+    ].join('\n'),
+  };
+}

@@ -1,8 +1,12 @@
 // Multipart uploads (drop box by a visitor, conversation attachment by a specialist) and authorised downloads.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { attachmentIdSchema, conversationIdSchema, dropBoxIdSchema } from '../../src-shared/ids';
+import { commentLinkParamsSchema } from '../../src-shared/protocol/http';
+import type { Attachment } from '../../src-shared/attachment';
+import type { TicketService } from '../tickets/ticket-service';
+import { verifyCommentLink } from '../auth/tokens';
 import { err, parseWith, type Result } from '../../src-shared/result';
 import type { ServerContext } from '../context';
 import type { ChatService } from '../chat/chat-service';
@@ -30,7 +34,45 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result
   }
 }
 
-export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext, chat: ChatService, uploads: UploadService): void {
+/** Streams a stored file as a download that browsers never render inline. */
+function sendDownload(reply: FastifyReply, attachment: Attachment, path: string): FastifyReply {
+  return reply
+    .header('Content-Type', attachment.contentType)
+    .header('Content-Length', attachment.size)
+    .header('Content-Disposition', `attachment; filename="${attachment.fileName.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(createReadStream(path));
+}
+
+export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext, chat: ChatService, uploads: UploadService, tickets: TicketService): void {
+  const commentParams = (req: FastifyRequest) =>
+    parseWith(commentLinkParamsSchema, { ...(req.params as object), sig: (req.query as { sig?: unknown } | undefined)?.sig }, 'comment link');
+
+  // Customer comment page: files go up first (same checks as drop boxes) and are referenced by the comment.
+  app.post('/api/comment/:ticketId/attachments', async (req, reply) => {
+    const p = commentParams(req);
+    if (!p.ok) return sendResult(reply, p);
+    const link = verifyCommentLink(ctx.secret, p.value.ticketId, p.value.sig, ctx.clock.now());
+    if (!link.ok) return sendResult(reply, link);
+    const file = await readUpload(req, ctx.config.maxUploadBytes);
+    if (!file.ok) return sendResult(reply, file);
+    return sendResult(reply, await uploads.uploadToTicket(p.value.ticketId, file.value), 201);
+  });
+
+  app.get('/api/comment/:ticketId/attachments/:attachmentId', async (req, reply) => {
+    const p = commentParams(req);
+    if (!p.ok) return sendResult(reply, p);
+    const id = parseWith(attachmentIdSchema, (req.params as { attachmentId?: string }).attachmentId, 'attachment id');
+    if (!id.ok) return sendResult(reply, id);
+    const shown = await tickets.isPublicAttachment(p.value.ticketId, p.value.sig, id.value);
+    if (!shown.ok) return sendResult(reply, shown);
+    const found = await uploads.storedFile(id.value);
+    if (!found.ok) return sendResult(reply, found);
+    await stat(found.value.path);
+    return sendDownload(reply, found.value.attachment, found.value.path);
+  });
+
   app.post('/api/uploads/dropbox/:dropBoxId', async (req, reply) => {
     const id = parseWith(dropBoxIdSchema, (req.params as { dropBoxId?: string }).dropBoxId, 'dropBoxId');
     if (!id.ok) return sendResult(reply, id);
@@ -71,12 +113,6 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext, c
     if (!found.ok) return sendResult(reply, found);
     const { attachment, path } = found.value;
     await stat(path);
-    return reply
-      .header('Content-Type', attachment.contentType)
-      .header('Content-Length', attachment.size)
-      .header('Content-Disposition', `attachment; filename="${attachment.fileName.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'private, no-store')
-      .send(createReadStream(path));
+    return sendDownload(reply, attachment, path);
   });
 }

@@ -6,6 +6,8 @@ import type { AgentActor, ServerContext } from '../context';
 import type { ChatService } from '../chat/chat-service';
 import type { TicketService } from '../tickets/ticket-service';
 import type { NoticeService } from '../notices/notice-service';
+import type { IncidentService } from '../incidents/incident-service';
+import { dashboardStats } from '../stats/stats-service';
 import { actorFromToken } from '../auth/account-service';
 import { eventsForAgent } from '../db/events';
 import { bindEvents } from './handler';
@@ -24,7 +26,7 @@ export class HandshakeError extends Error {
   }
 }
 
-export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, chat: ChatService, tickets: TicketService, notices: NoticeService): void {
+export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, chat: ChatService, tickets: TicketService, notices: NoticeService, incidents: IncidentService): void {
   const actors = new WeakMap<AgentSocket, AgentActor>();
 
   nsp.use((socket, next) => {
@@ -85,6 +87,11 @@ export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, ch
         'ticket:comment': (input) => tickets.comment(actor, input),
         'ticket:escalate': (input) => tickets.escalate(actor, input),
         'notice:set': (input) => notices.set(actor, input),
+        'incident:create': (input) => incidents.create(actor, input),
+        'incident:link': (input) => incidents.linkTickets(actor, input),
+        'incident:resolve': (input) => incidents.resolve(actor, input),
+        'incidents:list': (input) => incidents.list(actor, input),
+        'stats:get': () => dashboardStats(ctx, actor),
       },
       { log, optionalAck: ['typing'], now: () => ctx.clock.now() },
     );

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../../src-shared/result';
 import type { Ticket, TicketAuditEntry, TicketComment, TicketFilter } from '../../src-shared/ticket';
 import { canTransition, nextStatusOnCustomerReply, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
-import { validateResolution } from '../../src-shared/resolution-catalog';
+import { findResolutionType, validateResolution } from '../../src-shared/resolution-catalog';
 import { describeHours, isOpen, nextOpening } from '../../src-shared/business-hours';
 import type { agentInbound, TicketDetail } from '../../src-shared/protocol/agent';
 import type { CommentPage, CustomerCommentReceipt, EmailRequest, EmailRequestReceipt } from '../../src-shared/protocol/http';
@@ -13,6 +13,7 @@ import type { Db } from '../db/schema';
 import { appendEvent, type LoggedEvent } from '../db/events';
 import * as tickets from '../db/tickets';
 import { listMessages } from '../db/messages';
+import { getAttachments } from '../db/attachments';
 import { getDepartment } from '../db/departments';
 import { getSpecialist } from '../db/specialists';
 import { insertJobs } from '../db/automation-jobs';
@@ -21,7 +22,9 @@ import { checkPendingRcaPatch } from '../automation/pending-rca';
 import { IncidentMonitor } from './incident-monitor';
 import { once, type Outcome } from '../outcome';
 import { verifyCommentLink } from '../auth/tokens';
-import { sendEmailAcknowledgement } from '../email/customer-mail';
+import { sendEmailAcknowledgement, sendRecorded } from '../email/customer-mail';
+import { accountManagementHandoff } from '../email/templates';
+import { incidentIdsForTicket } from '../db/incidents';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
 
@@ -78,21 +81,38 @@ export class TicketService {
   async get(actor: AgentActor, ticketId: number): Promise<Result<TicketDetail>> {
     const ticket = await tickets.getTicket(this.ctx.db, ticketId);
     if (!ticket || !canSeeTicket(actor, ticket)) return err('not_found', 'Ticket not found.');
-    const [comments, transcript] = await Promise.all([
+    const [comments, transcript, audit, incidentIds] = await Promise.all([
       tickets.listComments(this.ctx.db, ticketId, { includeInternal: true }),
       ticket.conversationId ? listMessages(this.ctx.db, ticket.conversationId, { includeInternal: true }) : Promise.resolve([]),
+      tickets.listAudit(this.ctx.db, ticketId),
+      incidentIdsForTicket(this.ctx.db, ticketId),
     ]);
-    return ok({ ticket, comments, transcript });
+    return ok({ ticket, comments, transcript, audit, incidentIds });
   }
 
   async update(actor: AgentActor, input: AgentIn<'ticket:update'>): Promise<Result<Ticket>> {
     const before = await tickets.getTicket(this.ctx.db, input.ticketId);
-    const res = await this.updateTicket(actor, input);
+    const solved: { handoff: boolean } = { handoff: false };
+    const res = await this.updateTicket(actor, input, solved);
     if (before) this.observeCategory(before, res);
+    if (res.ok && solved.handoff) await this.mailAccountManagement(res.value);
     return res;
   }
 
-  private async updateTicket(actor: AgentActor, input: AgentIn<'ticket:update'>): Promise<Result<Ticket>> {
+  /** The resolution type hands the ticket to Account Management (DESIGN.md §3 Redirect types). */
+  private handsOff(t: Ticket): boolean {
+    return t.resolution !== null && findResolutionType(t.resolution.typeId)?.notifiesAccountManagement === true;
+  }
+
+  private async mailAccountManagement(t: Ticket): Promise<void> {
+    const to = this.ctx.config.accountManagementEmail;
+    if (!to || !t.resolution) return;
+    const { subject, text } = accountManagementHandoff({ ticket: t, resolutionLabel: findResolutionType(t.resolution.typeId)?.label ?? t.resolution.typeId });
+    await sendRecorded(this.ctx, { kind: 'account_management', to, subject, text, ticketId: t.id }).catch(() => undefined);
+  }
+
+  /** `solved.handoff` is set when this call (not a retry) solved the ticket with an Account Management type and a mail is due. */
+  private async updateTicket(actor: AgentActor, input: AgentIn<'ticket:update'>, solved: { handoff: boolean }): Promise<Result<Ticket>> {
     const now = this.ctx.clock.now();
     return this.commit<Ticket>((trx) =>
       once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
@@ -129,6 +149,15 @@ export class TicketService {
           solvedAt: status === 'solved' ? (before.status === 'solved' ? before.solvedAt : now) : null,
         };
         const events = await this.saveWithAudit(trx, before, after, { kind: 'specialist', id: actor.specialistId });
+        if (events.length > 0 && before.status !== 'solved' && after.status === 'solved' && this.handsOff(after)) {
+          if (this.ctx.config.accountManagementEmail) solved.handoff = true;
+          else {
+            // Nobody to tell: the ticket records that the hand-off could not happen, so a lead can follow up.
+            const entry: TicketAuditEntry = { ticketId: after.id, at: now, actorKind: 'system', actorId: null, field: 'accountManagement', from: null, to: 'account management not configured' };
+            await tickets.insertAudit(trx, [entry]);
+            events.push(await appendEvent(trx, 'ticket.audit', entry, now, ticketScope(after)));
+          }
+        }
         return { result: ok(events.length > 0 ? after : before), events };
       }),
     );
@@ -249,11 +278,25 @@ export class TicketService {
     return ok({ ticketId: t.id, subject: t.subject, status: t.status, statusLabel: ticketStatusLabels[t.status], departmentId: t.departmentId, createdAt: t.createdAt, transcript, comments });
   }
 
+  /** Whether an attachment is shown on the ticket's comment page (public transcript or public comments). */
+  async isPublicAttachment(ticketId: number, sig: string, attachmentId: string): Promise<Result<null>> {
+    const page = await this.commentPage(ticketId, sig);
+    if (!page.ok) return page;
+    const shown = [...page.value.transcript, ...page.value.comments].some((x) => x.attachments.some((a) => a.id === attachmentId));
+    return shown ? ok(null) : err('not_found', 'Attachment not found.');
+  }
+
   /** A customer's comment: reopens Awaiting-reply/Solved tickets, and on a Closed ticket starts a linked follow-up. */
-  async customerComment(ticketId: number, sig: string, input: { body: string; ccs: string[] }): Promise<Result<CustomerCommentReceipt>> {
+  async customerComment(ticketId: number, sig: string, input: { body: string; ccs: string[]; attachmentIds?: string[] }): Promise<Result<CustomerCommentReceipt>> {
     const now = this.ctx.clock.now();
     const check = verifyCommentLink(this.ctx.secret, ticketId, sig, now);
     if (!check.ok) return check;
+    // Only files uploaded through this ticket's own link; anything else (another ticket's, a chat file) is refused.
+    const ids = [...new Set(input.attachmentIds ?? [])];
+    const stored = await getAttachments(this.ctx.db, ids);
+    const usable = stored.filter((a) => a.ticketId === ticketId && a.conversationId === null && a.attachment.uploadedBy === 'customer');
+    if (usable.length !== ids.length) return err('forbidden', 'Only files uploaded through this link can be attached.');
+    const files = ids.flatMap((id) => usable.filter((a) => a.attachment.id === id).map((a) => a.attachment));
     return this.commit<CustomerCommentReceipt>(async (trx) => {
       const original = await tickets.getTicket(trx, ticketId);
       if (!original) return { result: err('not_found', 'Ticket not found.'), events: [] };
@@ -297,7 +340,7 @@ export class TicketService {
         authorId: null,
         authorName: original.requesterEmail,
         body: input.body,
-        attachments: [],
+        attachments: files,
         internal: false,
         createdAt: now,
       };

@@ -10,6 +10,8 @@ import type { AgentActor, ServerContext } from '../context';
 import * as attachments from '../db/attachments';
 import * as conversations from '../db/conversations';
 import * as dropBoxes from '../db/drop-boxes';
+import { getTicket, ticketExists } from '../db/tickets';
+import { canSeeTicket } from '../tickets/ticket-service';
 import * as messages from '../db/messages';
 import { appendEvent, type LoggedEvent } from '../db/events';
 import { canSeeConversation } from '../chat/chat-service';
@@ -114,10 +116,37 @@ export class UploadService {
     return ok(attachment);
   }
 
-  /** Who may download: the visitor of that conversation, or a specialist who may see it. */
+  /**
+   * A customer attaches a file through a ticket's signed comment link (the caller verified it); it shows once a
+   * comment references its id. Conversation-less and tagged `customer`, so a comment can tell such files apart.
+   */
+  async uploadToTicket(ticketId: number, file: UploadedFile): Promise<Result<Attachment>> {
+    if (!(await ticketExists(this.ctx.db, ticketId))) return err('not_found', 'Ticket not found.');
+    const meta = await this.validate(file);
+    if (!meta.ok) return meta;
+    const { attachment, storageName } = await this.store(file, meta.value, 'customer');
+    await this.commitOrUnlink(storageName, (trx) => attachments.insertAttachment(trx, { attachment, conversationId: null, ticketId, storageName }));
+    return ok(attachment);
+  }
+
+  /** The stored bytes of an attachment the caller already found public on a ticket's comment page. */
+  async storedFile(id: string): Promise<Result<{ attachment: Attachment; path: string }>> {
+    const stored = await attachments.getAttachment(this.ctx.db, id);
+    if (!stored) return err('not_found', 'Attachment not found.');
+    return ok({ attachment: stored.attachment, path: join(this.filesDir, stored.storageName) });
+  }
+
+  /** Who may download: the visitor of that conversation, or a specialist who may see it (or its ticket). */
   async authorizeDownload(id: string, who: { conversationId: string } | { actor: AgentActor }): Promise<Result<{ attachment: Attachment; path: string }>> {
     const stored = await attachments.getAttachment(this.ctx.db, id);
-    if (!stored || !stored.conversationId) return err('not_found', 'Attachment not found.');
+    if (!stored) return err('not_found', 'Attachment not found.');
+    if (!stored.conversationId) {
+      // A customer's comment-link file: specialists who may see its ticket download it; visitors never.
+      if ('conversationId' in who || stored.ticketId === null) return err('not_found', 'Attachment not found.');
+      const t = await getTicket(this.ctx.db, stored.ticketId);
+      if (!t || !canSeeTicket(who.actor, t)) return err('not_found', 'Attachment not found.');
+      return ok({ attachment: stored.attachment, path: join(this.filesDir, stored.storageName) });
+    }
     if ('conversationId' in who) {
       if (who.conversationId !== stored.conversationId) return err('not_found', 'Attachment not found.');
     } else {

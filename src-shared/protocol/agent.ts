@@ -14,7 +14,9 @@ import type { Conversation } from '../conversation';
 import type { DropBox } from '../drop-box';
 import { presenceSchema, type Specialist } from '../specialist';
 import type { Department } from '../department';
-import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketComment } from '../ticket';
+import { ticketFilterSchema, ticketPatchSchema, type Ticket, type TicketAuditEntry, type TicketComment } from '../ticket';
+import { incidentIdSchema, incidentStateSchema, type Incident } from '../incident';
+import type { DashboardStats } from '../stats';
 import { issueCategorySchema, type IssueCategory } from '../issue-category';
 import { eventsSinceInputSchema, type EventsPage, type EventEnvelope } from '../events';
 import { attachmentIdSchema } from '../ids';
@@ -73,6 +75,27 @@ export const agentInbound = {
     clientId: clientIdSchema,
     notice: z.object({ severity: systemNoticeSchema.shape.severity, text: systemNoticeSchema.shape.text }).nullable(),
   }),
+  /** Leads and admins: declare an incident, optionally linking tickets and posting a banner notice. */
+  'incident:create': z.object({
+    clientId: clientIdSchema,
+    title: z.string().trim().min(1).max(200),
+    category: issueCategorySchema,
+    eid: z.string().trim().min(1).max(128).nullable().default(null),
+    ticketIds: z.array(ticketIdSchema).max(500).default([]),
+    notice: z.object({ severity: systemNoticeSchema.shape.severity, text: systemNoticeSchema.shape.text }).nullable().default(null),
+  }),
+  /** Leads and admins: link more tickets to an open incident. */
+  'incident:link': z.object({ clientId: clientIdSchema, incidentId: incidentIdSchema, ticketIds: z.array(ticketIdSchema).min(1).max(500) }),
+  /** Leads and admins: resolve; clears its notice; optionally emails every linked requester. */
+  'incident:resolve': z.object({
+    clientId: clientIdSchema,
+    incidentId: incidentIdSchema,
+    note: z.string().trim().min(1).max(2000),
+    notifyRequesters: z.boolean().default(false),
+  }),
+  'incidents:list': z.object({ state: incidentStateSchema.optional() }),
+  /** Leads and admins: dashboard numbers for today. */
+  'stats:get': z.object({}),
 } as const;
 export type AgentInbound = typeof agentInbound;
 export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
@@ -91,6 +114,10 @@ export interface TicketDetail {
   ticket: Ticket;
   comments: TicketComment[];
   transcript: Message[];
+  /** Who changed what, when, oldest first. */
+  audit: TicketAuditEntry[];
+  /** Incidents this ticket is linked to. */
+  incidentIds: string[];
 }
 
 type Handler<E extends keyof AgentInbound, R> = (input: AgentInput<E>, ack: Ack<R>) => void;
@@ -112,6 +139,11 @@ export interface AgentClientToServerEvents {
   'ticket:comment': Handler<'ticket:comment', TicketComment>;
   'ticket:escalate': Handler<'ticket:escalate', Ticket>;
   'notice:set': Handler<'notice:set', SystemNotice | null>;
+  'incident:create': Handler<'incident:create', Incident>;
+  'incident:link': Handler<'incident:link', Incident>;
+  'incident:resolve': Handler<'incident:resolve', Incident>;
+  'incidents:list': Handler<'incidents:list', Incident[]>;
+  'stats:get': Handler<'stats:get', DashboardStats>;
 }
 
 /** Ephemeral, to leads and admins: many reports of one category (and event) in a short window. */

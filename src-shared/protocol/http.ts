@@ -42,9 +42,16 @@ export interface EmailRequestReceipt {
 }
 
 /** Body of a comment added through the signed link of a recap email. */
+/**
+ * Body of a comment added through the signed link of a recap email. Files are uploaded first with
+ * `POST /api/comment/:ticketId/attachments?sig=…` (multipart, same limits and sniffing as drop boxes) and
+ * referenced here; `GET /api/comment/:ticketId/attachments/:attachmentId?sig=…` downloads a public
+ * attachment of that ticket.
+ */
 export const customerCommentSchema = z.object({
   body: z.string().trim().min(1).max(10000),
   ccs: z.array(emailSchema).max(20).default([]),
+  attachmentIds: z.array(z.uuid()).max(10).default([]),
 });
 
 export const commentLinkParamsSchema = z.object({

@@ -14,7 +14,14 @@ export function createAttachmentsRepo(db: Database.Database) {
     SELECT owner_id AS ownerId, id, file_name AS fileName, size, content_type AS contentType, sha256,
            uploaded_by AS uploadedBy, created_at AS createdAt
     FROM attachments WHERE owner_kind = ? AND owner_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`);
+  const getStmt = db.prepare(`
+    SELECT id, file_name AS fileName, size, content_type AS contentType, sha256, uploaded_by AS uploadedBy, created_at AS createdAt
+    FROM attachments WHERE id = ? LIMIT 1`);
   return {
+    /** Metadata of one attachment the cache has seen (any owner). */
+    get(id: string): Attachment | null {
+      return (getStmt.get(id) as Attachment | undefined) ?? null;
+    },
     /** Replaces the owner's attachment list (drop boxes gain files over time). */
     setFor(ownerKind: AttachmentOwner, ownerId: string, attachments: readonly Attachment[]): void {
       deleteStmt.run(ownerKind, ownerId);

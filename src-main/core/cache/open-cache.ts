@@ -11,6 +11,8 @@ import { createSearchRepo } from './search';
 import { createSpecialistsRepo } from './specialists';
 import { createSyncStateRepo } from './sync-state';
 import { createTicketsRepo } from './tickets';
+import { createTicketAuditRepo } from './ticket-audit';
+import { createIncidentsRepo } from './incidents';
 
 export function openCache(file: string) {
   const db = new Database(file);
@@ -31,6 +33,8 @@ export function openCache(file: string) {
     conversations: createConversationsRepo(db),
     messages: createMessagesRepo(db, attachments),
     tickets: createTicketsRepo(db, attachments),
+    ticketAudit: createTicketAuditRepo(db),
+    incidents: createIncidentsRepo(db),
     dropBoxes: createDropBoxesRepo(db, attachments),
     syncState: createSyncStateRepo(db),
     outbox: createOutboxItemsRepo(db),
@@ -41,7 +45,7 @@ export function openCache(file: string) {
      */
     wipe(): void {
       db.transaction(() => {
-        for (const table of ['departments', 'specialists', 'conversations', 'messages', 'tickets', 'ticket_comments', 'drop_boxes', 'attachments', 'outbox', 'kv']) {
+        for (const table of ['departments', 'specialists', 'conversations', 'messages', 'tickets', 'ticket_comments', 'drop_boxes', 'attachments', 'outbox', 'kv', 'ticket_audit', 'incidents']) {
           db.prepare(`DELETE FROM ${table}`).run();
         }
         db.prepare(`INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')`).run();

@@ -1,7 +1,8 @@
 // The sync cursor (last applied server event seq) and small session values (server URL, me, refresh token).
 import type Database from 'better-sqlite3';
 
-export type SessionKey = 'serverUrl' | 'refreshToken' | 'me';
+/** `stats`: the last dashboard numbers fetched (JSON with their fetch time), shown with their age offline. */
+export type SessionKey = 'serverUrl' | 'refreshToken' | 'me' | 'stats';
 
 export function createSyncStateRepo(db: Database.Database) {
   const getCursorStmt = db.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();

@@ -9,6 +9,7 @@ export interface TicketQuery {
   departmentId?: string | undefined;
   assigneeId?: string | undefined;
   requesterEmail?: string | undefined;
+  escalated?: boolean | undefined;
   beforeId?: number | undefined;
   limit: number;
 }
@@ -29,6 +30,7 @@ export function createTicketsRepo(db: Database.Database, attachments: Attachment
       AND (@departmentId IS NULL OR department_id = @departmentId)
       AND (@assigneeId IS NULL OR assignee_id = @assigneeId)
       AND (@requesterEmail IS NULL OR requester_email = @requesterEmail)
+      AND (@escalated IS NULL OR (json_extract(data, '$.escalation') IS NOT NULL) = @escalated)
       AND (@beforeId IS NULL OR id < @beforeId)
       AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
     ORDER BY id DESC LIMIT @limit`).pluck();
@@ -65,6 +67,7 @@ export function createTicketsRepo(db: Database.Database, attachments: Attachment
         departmentId: q.departmentId ?? null,
         assigneeId: q.assigneeId ?? null,
         requesterEmail: q.requesterEmail ?? null,
+        escalated: q.escalated === undefined ? null : q.escalated ? 1 : 0,
         beforeId: q.beforeId ?? null,
         ids: ids ? JSON.stringify(ids) : null,
         limit: q.limit,

@@ -16,6 +16,7 @@ export interface AppliedChanges {
   tickets: Set<number>;
   specialists: Set<string>;
   departments: boolean;
+  incidents: Set<string>;
   /** Only collected for live events: replaying history must not ring bells. */
   triggers: NotificationTrigger[];
 }
@@ -29,6 +30,7 @@ export const emptyChanges = (cursor: number): AppliedChanges => ({
   tickets: new Set(),
   specialists: new Set(),
   departments: false,
+  incidents: new Set(),
   triggers: [],
 });
 
@@ -102,8 +104,14 @@ function applyOne(cache: Cache, e: EventEnvelope, changes: AppliedChanges, colle
       changes.departments = true;
       return;
     case 'ticket.audit':
+      if (cache.ticketAudit.add(e.payload)) changes.tickets.add(e.payload.ticketId);
+      return;
+    case 'incident.updated':
+      cache.incidents.upsert(e.payload);
+      changes.incidents.add(e.payload.id);
+      return;
     case 'notice.updated':
-      // The console shows neither yet; the cursor still moves past them.
+      // The console does not show the support page's banner; the cursor still moves past it.
       return;
   }
 }

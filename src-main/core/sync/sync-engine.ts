@@ -3,7 +3,7 @@
 // disconnect, reconnect with backoff and catch up again. Exposes requests with acks to the outbox.
 import { io, type Socket } from 'socket.io-client';
 import type { Logger } from 'pino';
-import { AGENT_NAMESPACE, type AgentClientToServerEvents, type AgentServerToClientEvents, type AgentSnapshot } from '../../../src-shared/protocol/agent';
+import { AGENT_NAMESPACE, type IncidentAlert, type AgentClientToServerEvents, type AgentServerToClientEvents, type AgentSnapshot } from '../../../src-shared/protocol/agent';
 import type { AuthTokens } from '../../../src-shared/protocol/http';
 import { eventEnvelopeSchema, type EventEnvelope, type EventsPage } from '../../../src-shared/events';
 import type { ConnectionState, ConsoleEvents } from '../../../src-shared/console-api';
@@ -46,6 +46,8 @@ export interface SyncEngineDeps {
   /** The refresh token was refused: the specialist must log in again. */
   onSessionExpired(): void;
   onTyping(t: { conversationId: string; typing: boolean }): void;
+  /** Leads: the server spotted many reports of one category (ephemeral, never replayed). */
+  onIncidentAlert?(a: IncidentAlert): void;
 }
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -175,6 +177,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       deps.onChanges(applyEnvelopes(cache, [parsed.data], { collectTriggers: true }));
     });
     s.on('typing', (t) => deps.onTyping({ conversationId: t.conversationId, typing: t.typing }));
+    s.on('incident:alert', (a) => deps.onIncidentAlert?.(a));
   }
 
   async function catchUp(s: AgentSocket): Promise<void> {

@@ -5,6 +5,7 @@ import { initial } from './0001_initial';
 import { mailLog } from './0002_mail_log';
 import { presenceLease } from './0003_presence_lease';
 import { ticketAutomation } from './0004_ticket_automation';
+import { incidents } from './0005_incidents';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents];
 export const LATEST_VERSION = migrations.length;
 
 export async function currentVersion(db: Kysely<Database>): Promise<number> {

@@ -58,8 +58,16 @@ export const postComment = (
   origin: string,
   ticketId: number,
   sig: string,
-  input: { body: string; ccs: string[] },
+  input: { body: string; ccs: string[]; attachmentIds: string[] },
 ): Promise<Result<CustomerCommentReceipt>> => call(commentUrl(origin, ticketId, sig), postJson(input));
+
+/** Upload target of a comment's files; the signature in the query is the only credential the comment page holds. */
+export const commentUploadUrl = (origin: string, ticketId: number, sig: string) =>
+  `${origin}/api/comment/${ticketId}/attachments?sig=${encodeURIComponent(sig)}`;
+
+/** A plain link works here (unlike chat downloads): the credential travels in the query, not in a header. */
+export const commentAttachmentUrl = (origin: string, ticketId: number, sig: string, attachmentId: string) =>
+  `${origin}/api/comment/${ticketId}/attachments/${encodeURIComponent(attachmentId)}?sig=${encodeURIComponent(sig)}`;
 
 /** Attachments need the visitor's bearer token, which a plain link cannot send: fetch, then hand the browser a blob. */
 export async function downloadAttachment(origin: string, attachmentId: string, token: string, fileName: string): Promise<Result<null>> {

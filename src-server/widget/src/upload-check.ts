@@ -1,6 +1,7 @@
 // Client-side upload checks (size and declared type) so an obviously refused file never leaves the browser;
 // the server still checks magic bytes, this only saves the customer a wasted upload.
-import { allowedUploadTypes, MAX_UPLOAD_BYTES } from '../../../src-shared/attachment';
+import { allowedUploadTypes } from '../../../src-shared/attachment';
+import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
 import { err, ok, type Result } from '../../../src-shared/result';
 import { formatFileSize } from './file-size';
 

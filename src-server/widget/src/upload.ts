@@ -1,9 +1,10 @@
-// Uploads one file into a Drop Box with XMLHttpRequest, because fetch cannot report upload progress.
+// Uploads one file (Drop Box or comment) with XMLHttpRequest, because fetch cannot report upload progress.
 import { err, type Result } from '../../../src-shared/result';
 
 export interface UploadRequest {
   url: string;
-  token: string;
+  /** Visitor bearer token; absent where the URL itself carries the credential (comment links). */
+  token?: string;
   file: File;
   onProgress: (fraction: number) => void;
 }
@@ -36,7 +37,7 @@ export function uploadFile({ url, token, file, onProgress }: UploadRequest): Upl
   const form = new FormData();
   form.append('file', file, file.name);
   xhr.open('POST', url);
-  xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+  if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
   xhr.setRequestHeader('Accept', 'application/json');
   xhr.send(form);
   return { done, cancel: () => xhr.abort() };

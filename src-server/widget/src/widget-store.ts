@@ -62,3 +62,13 @@ export function hoursLineFor(departments: readonly Department[], availability: R
   const names = departments.filter((d) => availability[d.id]?.hoursText === text).map((d) => d.name);
   return `${names.join(', ')}: ${text}`;
 }
+
+/**
+ * A queued visitor whose department can no longer chat (hours over, last specialist gone) may switch to an email
+ * answer. The chat request already made their question a ticket, so leaving the queue keeps it as an email case.
+ */
+export function emailInsteadOffered(state: Pick<WidgetState, 'chat' | 'availability'>): boolean {
+  const c = state.chat?.conversation;
+  if (!c || c.state !== 'queued' || c.ticketId === null) return false;
+  return state.availability[c.departmentId]?.mode === 'email';
+}

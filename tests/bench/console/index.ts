@@ -14,6 +14,7 @@ import { createMemorySettingsStore, defaultSettings } from '../../../src-main/co
 import type { Conversation } from '../../../src-shared/conversation';
 import type { Message } from '../../../src-shared/message';
 import type { Ticket } from '../../../src-shared/ticket';
+import { runHistoryBench } from './history';
 
 const WORDS = (
   'stream video audio login password screen black buffering event ticket invoice report print media ' +
@@ -239,6 +240,7 @@ export async function runConsoleBench(): Promise<void> {
       `  search, all ${all.fts.length} queries: FTS p50 ${ms(percentile(all.fts, 50))} p95 ${ms(percentile(all.fts, 95))} | LIKE p50 ${ms(percentile(all.like, 50))} p95 ${ms(percentile(all.like, 95))}`,
     );
     cache.close();
+    await runHistoryBench();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

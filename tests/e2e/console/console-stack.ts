@@ -78,8 +78,11 @@ export async function startConsoleHost(serverUrl: string): Promise<ConsoleHost> 
 }
 
 /** The support server with demo accounts; `pickDepartments` switch to pick-from-queue routing so visitors wait. */
-export async function startSupportServer(pickDepartments: string[] = []): Promise<TestServer> {
-  const server = await startServer({ demoPassword: DEMO_PASSWORD });
+export async function startSupportServer(
+  pickDepartments: string[] = [],
+  options: { smtpUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const server = await startServer({ demoPassword: DEMO_PASSWORD, ...options });
   for (const d of defaultDepartments.filter((x) => pickDepartments.includes(x.id))) {
     await upsertDepartment(server.app.ctx.db, { ...d, routing: 'pick' });
   }

@@ -2,6 +2,7 @@
 // messages and typing both ways, two chats at once, drop box, end → ticket → resolution, search, and a
 // lead's dashboard moving live. Screenshots of the main screens go to test-artifacts/console/.
 import { test, expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import type { EventEnvelope } from '../../../src-shared/events';
 import {
   ADMIN,
@@ -113,6 +114,10 @@ test('a specialist handles two chats, a drop box and a transfer, ends a chat and
     await expect(pane.getByTestId('dropboxes')).toContainText('A screenshot of the black player');
     await visitorUploads(server, ana, box.payload.id, 'black-player.png', tinyPng);
     await expect(pane.getByTestId('dropboxes')).toContainText('black-player.png');
+    // Opening it downloads through the console core and a one-time host link, under its (safe) name.
+    const [download] = await Promise.all([page.waitForEvent('download'), pane.getByTestId('dropboxes').getByRole('button', { name: 'Open black-player.png' }).click()]);
+    expect(download.suggestedFilename()).toBe('black-player.png');
+    expect(Buffer.compare(await readFile((await download.path())!), tinyPng)).toBe(0);
     await page.getByRole('button', { name: 'Grid' }).click();
     await page.screenshot({ path: `${artifacts}/04-grid-dropbox.png` });
     await page.getByRole('button', { name: 'Single' }).click();

@@ -8,11 +8,11 @@ import type { Conversation } from '../../../src-shared/conversation';
 import type { DropBox } from '../../../src-shared/drop-box';
 import type { Message } from '../../../src-shared/message';
 import type { TicketDetail } from '../../../src-shared/protocol/agent';
-import { MAX_UPLOAD_BYTES } from '../../../src-shared/attachment';
+import { MAX_MESSAGE_CHARS, MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
 import { callOk } from '../../support/socket-clients';
 import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import type { TestServer } from '../../support/start-server';
-import { expectNoHtmlInjection, fillContactForm, shot, startWidgetServer, tinyPng, usePickRouting } from './support-page';
+import { closeTicket, expectNoHtmlInjection, fillContactForm, shot, startWidgetServer, tinyPng, usePickRouting } from './support-page';
 
 let server: TestServer;
 let sink: SmtpSink;
@@ -96,6 +96,18 @@ test('a visitor from a support link chats with a specialist, uploads a file and 
   await expect(box).toHaveValue('');
   await expect(page.getByTestId('chat-message').filter({ hasText: 'version 131' })).toHaveCount(1);
 
+  // Near the 5,000-character limit a counter appears; over it, the message cannot be sent.
+  await box.fill('x'.repeat(MAX_MESSAGE_CHARS - 5));
+  await expect(page.getByTestId('char-counter')).toHaveText('5 characters left');
+  await box.fill('x'.repeat(MAX_MESSAGE_CHARS + 1));
+  await expect(page.getByTestId('char-counter')).toHaveText('1 character over the limit');
+  await expect(page.getByRole('button', { name: 'SEND' })).toBeDisabled();
+  await box.press('Enter');
+  await expect(box).toHaveValue('x'.repeat(MAX_MESSAGE_CHARS + 1));
+  await shot(page, '03b-message-too-long');
+  await box.fill('');
+  await expect(page.getByTestId('char-counter')).toHaveCount(0);
+
   // Drop Box: Browse appears; a too-large file is refused with a clear message and nothing is stored.
   await callOk(dana.socket, 'typing', { conversationId: conversation.id, typing: false });
   const inserted = await callOk<DropBox>(dana.socket, 'dropbox:insert', {
@@ -152,18 +164,68 @@ test('a visitor from a support link chats with a specialist, uploads a file and 
   expect(commentUrl).toBeTruthy();
   await page.goto(commentUrl!);
   await expect(page.getByTestId('ticket-status')).toContainText('Open');
+  await expect(page.getByTestId('reply-outlook')).toContainText('added to this ticket');
   await expect(page.getByTestId('transcript')).toContainText('The live stream keeps buffering.');
   await expect(page.getByTestId('transcript')).toContainText('error-screenshot.png');
+
+  // The ticket's files are download links signed like the page itself.
+  const fileLink = page.getByTestId('ticket-files').getByRole('link', { name: 'error-screenshot.png' });
+  const href = await fileLink.getAttribute('href');
+  expect(href).toMatch(new RegExp(`/api/comment/${conversation.ticketId}/attachments/[0-9a-f-]+\\?sig=`));
+  const download = await page.request.get(new URL(href!, server.url).toString());
+  expect(download.status()).toBe(200);
+  expect((await download.body()).equals(screenshot)).toBe(true);
+
+  // A too-large file is refused before upload and the server stores nothing new.
+  const storedBefore = await readdir(join(server.dataDir, 'files')).catch(() => []);
+  const commentFiles = page.getByTestId('comment-files');
+  const commentInput = commentFiles.locator('input[type=file]');
+  await commentInput.setInputFiles({ name: 'capture.png', mimeType: 'image/png', buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 1) });
+  await expect(page.getByTestId('comment-file-error')).toContainText('Files can be at most 10 MB');
+  await expect(commentFiles.getByTestId('comment-file')).toHaveCount(0);
+  await shot(page, '08a-comment-file-too-large', { fullPage: true });
+  // Sent anyway, past the page's check: the server refuses it too and keeps nothing.
+  const sig = new URL(commentUrl!).searchParams.get('sig')!;
+  const forced = await page.request.post(`${server.url}/api/comment/${conversation.ticketId}/attachments?sig=${encodeURIComponent(sig)}`, {
+    multipart: { file: { name: 'capture.png', mimeType: 'image/png', buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 1) } },
+  });
+  expect(await forced.json()).toMatchObject({ ok: false, error: { code: 'too_large' } });
+  expect(await readdir(join(server.dataDir, 'files')).catch(() => [])).toEqual(storedBefore);
+
+  // A real file uploads at once (with progress), then goes with the comment.
+  const settings = Buffer.concat([tinyPng, Buffer.alloc(2048)]);
+  await commentInput.setInputFiles({ name: 'cache-settings.png', mimeType: 'image/png', buffer: settings });
+  const pending = commentFiles.getByTestId('comment-file').filter({ hasText: 'cache-settings.png' });
+  await expect(pending).toContainText('2.1 KB');
+  await expect(page.getByTestId('comment-file-error')).toHaveCount(0);
   await page.getByLabel('Your comment').fill('Clearing the cache fixed it, thanks!');
   await page.getByLabel('CC (optional)').fill('lead@example.com');
+  await shot(page, '08b-comment-with-file', { fullPage: true });
   await page.getByRole('button', { name: 'ADD COMMENT' }).click();
-  await expect(page.getByTestId('comment-sent')).toContainText(`ticket #${conversation.ticketId}`);
+  await expect(page.getByTestId('comment-sent')).toContainText(`with 1 file was added to ticket #${conversation.ticketId}`);
   await expect(page.getByTestId('transcript')).toContainText('Clearing the cache fixed it, thanks!');
-  await shot(page, '08-comment-page');
+  await expect(page.getByTestId('ticket-files').getByRole('link', { name: 'cache-settings.png' })).toBeVisible();
+  await expect(commentFiles.getByTestId('comment-file')).toHaveCount(0);
+  await shot(page, '08-comment-page', { fullPage: true });
 
   const detail = await callOk<TicketDetail>(dana.socket, 'ticket:get', { ticketId: conversation.ticketId });
-  expect(detail.comments.map((c) => c.body)).toContain('Clearing the cache fixed it, thanks!');
+  const added = detail.comments.find((c) => c.body === 'Clearing the cache fixed it, thanks!');
+  expect(added?.attachments.map((a) => [a.fileName, a.size])).toEqual([['cache-settings.png', settings.length]]);
   expect(detail.ticket.ccs).toContain('lead@example.com');
+
+  // Once the ticket is closed, the page says a comment starts a follow-up, and the receipt names the new ticket.
+  await closeTicket(server, conversation.ticketId!);
+  await page.reload();
+  await expect(page.getByTestId('ticket-status')).toContainText('Closed');
+  await expect(page.getByTestId('reply-outlook')).toContainText('new follow-up ticket');
+  await page.getByLabel('Your comment').fill('It is buffering again since this morning.');
+  await page.getByRole('button', { name: 'ADD COMMENT' }).click();
+  const followUpText = await page.getByTestId('comment-sent').textContent();
+  const followUpId = Number(/follow-up ticket #(\d+)/.exec(followUpText ?? '')?.[1]);
+  expect(followUpId).toBeGreaterThan(conversation.ticketId!);
+  await shot(page, '08c-comment-follow-up', { fullPage: true });
+  const followUp = await callOk<TicketDetail>(dana.socket, 'ticket:get', { ticketId: followUpId });
+  expect(followUp.ticket.followUpOf).toBe(conversation.ticketId);
   expect(detail.transcript.some((m: Message) => m.body === 'Chrome on Windows\nversion 131')).toBe(true);
 
   // A tampered link gets a clear message, not the ticket.

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import { startServer, type StartServerOptions, type TestServer } from '../../support/start-server';
 import { upsertDepartment, getDepartment } from '../../../src-server/db/departments';
+import { getTicket, saveTicket } from '../../../src-server/db/tickets';
 
 export const WIDGET_DIR = resolve('dist/widget');
 export const SHOTS_DIR = resolve('test-artifacts/widget');
@@ -22,7 +23,16 @@ export async function usePickRouting(server: TestServer, departmentId: string): 
   await server.app.chat.refreshAvailability();
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, animations: 'disabled' });
+/** Closes a ticket at once, standing in for the automation that closes solved tickets after some days. */
+export async function closeTicket(server: TestServer, ticketId: number): Promise<void> {
+  const ticket = await getTicket(server.app.ctx.db, ticketId);
+  if (!ticket) throw new Error(`no ticket ${ticketId}`);
+  const now = server.clock.now();
+  await saveTicket(server.app.ctx.db, { ...ticket, status: 'closed', solvedAt: ticket.solvedAt ?? now, closedAt: now, updatedAt: now });
+}
+
+export const shot = (page: Page, name: string, opts: { fullPage?: boolean } = {}) =>
+  page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, animations: 'disabled', fullPage: opts.fullPage ?? false });
 
 type Surface = Page | FrameLocator;
 

@@ -5,6 +5,9 @@ import type { VisitorChatState } from '../../../src-shared/protocol/visitor';
 import type { Message } from '../../../src-shared/message';
 import type { Conversation } from '../../../src-shared/conversation';
 import type { EmailRequestReceipt, HealthStatus } from '../../../src-shared/protocol/http';
+import type { Incident } from '../../../src-shared/incident';
+import type { DashboardStats } from '../../../src-shared/stats';
+import type { TicketDetail } from '../../../src-shared/protocol/agent';
 import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../../support/postgres';
 import { startServer, type TestServer } from '../../support/start-server';
 import { callOk } from '../../support/socket-clients';
@@ -38,5 +41,23 @@ describe.skipIf(reason !== null)(`server on PostgreSQL${reason ? ` (skipped: ${r
     expect(ended.lastSeq).toBe(4);
     const res = await server.http<EmailRequestReceipt>('POST', '/api/email-requests', { clientId: randomUUID(), email: 'pg@example.com', departmentId: 'finance', question: 'Invoice' });
     expect(res.status).toBe(201);
+  });
+
+  it('runs incidents and the dashboard queries', async () => {
+    const lead = await server.connectSpecialist({ role: 'lead', departmentIds: [] });
+    const res = await server.http<EmailRequestReceipt>('POST', '/api/email-requests', { clientId: randomUUID(), email: 'pg2@example.com', departmentId: 'technical', question: 'Down?' });
+    if (!res.body.ok) throw new Error(res.body.error.message);
+    const ticketId = res.body.value.ticketId;
+    const incident = await callOk<Incident>(lead.socket, 'incident:create', { clientId: randomUUID(), title: 'Outage', category: 'streaming', ticketIds: [ticketId] });
+    await callOk(lead.socket, 'incident:resolve', { clientId: randomUUID(), incidentId: incident.id, note: 'ok' });
+    expect((await callOk<Incident[]>(lead.socket, 'incidents:list', { state: 'resolved' })).map((i) => [i.id, i.ticketIds])).toEqual([[incident.id, [ticketId]]]);
+    expect((await callOk<TicketDetail>(lead.socket, 'ticket:get', { ticketId })).incidentIds).toEqual([incident.id]);
+
+    const stats = await callOk<DashboardStats>(lead.socket, 'stats:get', {});
+    const technical = stats.departments.find((d) => d.departmentId === 'technical');
+    // The chat of the first test: queued, assigned and answered at the same fake instant, then ended.
+    expect(technical).toMatchObject({ chatsToday: 1, avgWaitMs: 0, missedToday: 0, inProgress: 0, ticketsByStatus: { open: 2 } });
+    expect(stats.hourly.reduce((n, h) => n + h.queued, 0)).toBe(1);
+    expect(stats.specialists.find((s) => s.specialistId === lead.specialist.id)).toMatchObject({ status: 'online', activeChats: 0 });
   });
 });

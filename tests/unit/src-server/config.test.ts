@@ -18,4 +18,15 @@ describe('loadConfig', () => {
       expect(r.message).toContain('DATABASE_URL');
     }
   });
+  it('reads the Account Management address and the dashboard time zone, refusing unknown zones', () => {
+    expect(loadConfig({}).ok && loadConfig({})).toMatchObject({ config: { accountManagementEmail: null, statsTimeZone: 'America/New_York' } });
+    const r = loadConfig({ ACCOUNT_MANAGEMENT_EMAIL: 'am@example.com', STATS_TIME_ZONE: 'Europe/London' });
+    expect(r.ok && r.config).toMatchObject({ accountManagementEmail: 'am@example.com', statsTimeZone: 'Europe/London' });
+    const bad = loadConfig({ ACCOUNT_MANAGEMENT_EMAIL: 'not-an-address', STATS_TIME_ZONE: 'Mars/Olympus' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.message).toContain('ACCOUNT_MANAGEMENT_EMAIL');
+      expect(bad.message).toContain('STATS_TIME_ZONE');
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { migration001Entities } from './001-entities';
 import { migration002Outbox } from './002-outbox';
 import { migration003Search } from './003-search';
+import { migration004History } from './004-history';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [migration001Entities, migration002Outbox, migration003Search];
+export const migrations: readonly Migration[] = [migration001Entities, migration002Outbox, migration003Search, migration004History];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;
 

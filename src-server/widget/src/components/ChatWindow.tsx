@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { timeline } from '../chat-view';
 import { downloadAttachment } from '../server-api';
 import type { VisitorClient } from '../visitor-client';
+import { emailInsteadOffered } from '../widget-store';
 import { ChatMessage, PendingChatMessage } from './ChatMessage';
 import { Composer } from './Composer';
 import { DropBoxCard } from './DropBoxCard';
@@ -28,6 +29,10 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
   const chat = useStore(store, (s) => s.chat);
   const connection = useStore(store, (s) => s.connection);
   const typing = useStore(store, (s) => s.specialistTyping);
+  const offerEmail = useStore(store, emailInsteadOffered);
+  const departmentName = useStore(store, (s) => s.departments?.find((d) => d.id === s.chat?.conversation.departmentId)?.name ?? null);
+  // Local on purpose: after a reload the ordinary ended view (which also promises the email) is right too.
+  const [leftForEmail, setLeftForEmail] = useState(false);
   const items = useMemo(() => (chat ? timeline(chat) : []), [chat]);
   const scroller = useRef<HTMLDivElement>(null);
   const endedHeading = useRef<HTMLHeadingElement>(null);
@@ -113,6 +118,27 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
                       </>
                     ) : null}
                   </p>
+                  {offerEmail ? (
+                    <div className="sb-email-instead" data-testid="email-instead">
+                      <p>
+                        No one {departmentName ? `in ${departmentName} ` : ''}is free to chat right now. You can keep waiting, or we can
+                        answer by email at <strong>{chat.conversation.visitorEmail}</strong> instead: your question is already saved as
+                        ticket #{chat.conversation.ticketId}.
+                      </p>
+                      <button
+                        type="button"
+                        className="sb-button sb-button-secondary"
+                        onClick={() => {
+                          setLeftForEmail(true);
+                          void client.leaveChat().then((res) => {
+                            if (!res.ok) setLeftForEmail(false);
+                          });
+                        }}
+                      >
+                        Answer me by email instead
+                      </button>
+                    </div>
+                  ) : null}
                 </div>
               ) : null}
               <ol className="sb-messages" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
@@ -146,12 +172,19 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
               {ended ? (
                 <div className="sb-ended" role="status" data-testid="chat-ended">
                   <h2 className="sb-ended-title" tabIndex={-1} ref={endedHeading}>
-                    This chat session has ended
+                    {leftForEmail ? "We'll answer you by email" : 'This chat session has ended'}
                   </h2>
-                  <p className="sb-hint">
-                    You will receive an email recapping the conversation at <strong>{chat.conversation.visitorEmail}</strong>, with a
-                    link to add any comments.
-                  </p>
+                  {leftForEmail ? (
+                    <p className="sb-hint">
+                      Your question is saved as ticket #{chat.conversation.ticketId}. Our support team will reply to{' '}
+                      <strong>{chat.conversation.visitorEmail}</strong>; the email we send now has a link to add details or files.
+                    </p>
+                  ) : (
+                    <p className="sb-hint">
+                      You will receive an email recapping the conversation at <strong>{chat.conversation.visitorEmail}</strong>, with a
+                      link to add any comments.
+                    </p>
+                  )}
                   <button type="button" className="sb-button sb-button-secondary" onClick={client.startOver}>
                     Start a new chat
                   </button>

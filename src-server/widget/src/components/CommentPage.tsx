@@ -1,11 +1,15 @@
-// The page behind the recap email's signed link: the ticket's status and transcript, and a form to add a comment and CCs.
+// The page behind the recap email's signed link: the ticket's status, what a reply will do, its history and files,
+// and a form to add a comment with CCs and files.
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Attachment } from '../../../../src-shared/attachment';
 import type { CommentPage as CommentPageData } from '../../../../src-shared/protocol/http';
 import type { AppError } from '../../../../src-shared/result';
 import { ticketStatusDescriptions } from '../../../../src-shared/ticket-lifecycle';
+import { receiptText, replyOutlook, ticketFiles, ticketHistory } from '../comment-view';
 import { isLikelyEmail } from '../email-address';
-import { fetchCommentTicket, postComment } from '../server-api';
+import { commentAttachmentUrl, commentUploadUrl, fetchCommentTicket, postComment } from '../server-api';
 import { AttachmentList } from './AttachmentList';
+import { CommentFiles, useCommentFiles } from './CommentFiles';
 import { MessageText } from './MessageText';
 import { Panel } from './Panel';
 
@@ -51,6 +55,8 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const files = useCommentFiles(commentUploadUrl(origin, ticketId, sig));
+  const hrefFor = (a: Attachment) => commentAttachmentUrl(origin, ticketId, sig, a.id);
 
   useEffect(() => {
     let live = true;
@@ -70,9 +76,11 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
     const { ccs, bad } = parseCcs(ccText);
     if (!body.trim()) return setFieldError('Type your comment.');
     if (bad) return setFieldError(`“${bad}” is not a valid email address.`);
+    if (files.uploading) return setFieldError('Wait until your files finish uploading.');
     setFieldError(null);
     setBusy(true);
-    const res = await postComment(origin, ticketId, sig, { body: body.trim(), ccs });
+    const attachmentIds = files.attachmentIds;
+    const res = await postComment(origin, ticketId, sig, { body: body.trim(), ccs, attachmentIds });
     if (!res.ok) {
       setBusy(false);
       const problem = res.error.code === 'expired' || res.error.code === 'forbidden' ? linkProblem(res.error).title : null;
@@ -81,11 +89,8 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
     }
     setBody('');
     setCcText('');
-    setSent(
-      res.value.followUp
-        ? `Thanks. This ticket was closed, so your comment started follow-up ticket #${res.value.ticketId}.`
-        : `Thanks, your comment was added to ticket #${res.value.ticketId}.`,
-    );
+    files.clear();
+    setSent(receiptText(res.value, attachmentIds.length));
     const again = await fetchCommentTicket(origin, ticketId, sig);
     if (again.ok) setLoad({ kind: 'ready', page: again.value });
     setBusy(false);
@@ -120,14 +125,8 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
   }
 
   const { page } = load;
-  const entries = [
-    ...page.transcript
-      .filter((m) => !m.internal)
-      .map((m) => ({ key: `m${m.id}`, at: m.createdAt, kind: m.authorKind === 'visitor' ? 'mine' : m.authorKind, author: m.authorKind === 'visitor' ? 'You' : m.authorName, body: m.body, attachments: m.attachments })),
-    ...page.comments
-      .filter((c) => !c.internal)
-      .map((c) => ({ key: `c${c.id}`, at: c.createdAt, kind: c.authorKind === 'customer' ? 'mine' : c.authorKind, author: c.authorKind === 'customer' ? 'You' : c.authorName, body: c.body, attachments: c.attachments })),
-  ].sort((a, b) => a.at - b.at);
+  const entries = ticketHistory(page);
+  const allFiles = ticketFiles(entries);
   const closed = page.status === 'closed';
 
   return (
@@ -151,14 +150,26 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
               )}
               <div className={e.kind === 'system' ? undefined : 'sb-bubble'}>
                 <MessageText text={e.body} />
-                {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} /> : null}
+                {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} hrefFor={hrefFor} /> : null}
               </div>
             </li>
           ))}
         </ol>
 
+        {allFiles.length > 0 ? (
+          <section className="sb-ticket-files" aria-labelledby={`${id}-files`} data-testid="ticket-files">
+            <h2 id={`${id}-files`} className="sb-section-title">
+              Files on this ticket ({allFiles.length})
+            </h2>
+            <AttachmentList attachments={allFiles} hrefFor={hrefFor} label="Files on this ticket" />
+          </section>
+        ) : null}
+
         <form className="sb-form sb-comment-form" onSubmit={submit} noValidate>
           <h2 className="sb-section-title">{closed ? 'Add a comment (opens a follow-up ticket)' : 'Add a comment'}</h2>
+          <p className="sb-outlook" data-testid="reply-outlook">
+            {replyOutlook(page.status)}
+          </p>
           <div className="sb-field">
             <label htmlFor={`${id}-body`}>Your comment</label>
             <textarea id={`${id}-body`} rows={4} maxLength={10000} value={body} onChange={(e) => setBody(e.target.value)} required />
@@ -179,6 +190,7 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
               Separate addresses with commas. They will receive updates on this ticket too.
             </p>
           </div>
+          <CommentFiles state={files} disabled={busy} />
           {fieldError ? (
             <p className="sb-field-error" role="alert">
               {fieldError}
@@ -194,7 +206,7 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
               {sent}
             </p>
           ) : null}
-          <button type="submit" className="sb-button sb-button-primary" disabled={busy}>
+          <button type="submit" className="sb-button sb-button-primary" disabled={busy || files.uploading}>
             ADD COMMENT
           </button>
         </form>

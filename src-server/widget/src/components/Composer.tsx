@@ -1,5 +1,7 @@
-// Message box + SEND: Enter sends, Shift+Enter starts a new line; the visitor's typing is reported (throttled).
+// Message box + SEND: Enter sends, Shift+Enter starts a new line; the visitor's typing is reported (throttled);
+// a counter appears near the message length limit and an over-long message cannot be sent.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { counterText, lengthStatus } from '../message-limit';
 
 interface ComposerProps {
   disabled: boolean;
@@ -11,6 +13,8 @@ export function Composer({ disabled, onSend, onTyping }: ComposerProps) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const status = lengthStatus(text);
+  const canSend = !disabled && text.trim().length > 0 && !status.tooLong;
 
   useEffect(() => {
     if (!disabled) box.current?.focus();
@@ -18,7 +22,7 @@ export function Composer({ disabled, onSend, onTyping }: ComposerProps) {
 
   function send(e?: FormEvent) {
     e?.preventDefault();
-    if (disabled || text.trim().length === 0) return;
+    if (!canSend) return;
     onSend(text);
     setText('');
     box.current?.focus();
@@ -50,14 +54,21 @@ export function Composer({ disabled, onSend, onTyping }: ComposerProps) {
           if (e.target.value) onTyping();
         }}
         onKeyDown={onKeyDown}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={status.showCounter ? `${id}-hint ${id}-count` : `${id}-hint`}
+        aria-invalid={status.tooLong || undefined}
       />
       <span id={`${id}-hint`} className="sb-visually-hidden">
         Press Enter to send, Shift+Enter for a new line.
       </span>
-      <button type="submit" className="sb-button sb-button-primary sb-send" disabled={disabled || text.trim().length === 0}>
+      <button type="submit" className="sb-button sb-button-primary sb-send" disabled={!canSend}>
         SEND
       </button>
+      {status.showCounter ? (
+        // Polite, so a screen reader hears the count when typing pauses rather than on every key.
+        <span id={`${id}-count`} className={status.tooLong ? 'sb-counter sb-counter-over' : 'sb-counter'} aria-live="polite" data-testid="char-counter">
+          {counterText(status)}
+        </span>
+      ) : null}
     </form>
   );
 }

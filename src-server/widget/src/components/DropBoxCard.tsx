@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Attachment } from '../../../../src-shared/attachment';
 import type { DropBox } from '../../../../src-shared/drop-box';
-import { MAX_UPLOAD_BYTES } from '../../../../src-shared/attachment';
+import { MAX_UPLOAD_BYTES } from '../../../../src-shared/limits';
 import { formatFileSize } from '../file-size';
 import { uploadFile, type UploadHandle } from '../upload';
 import { checkUpload, uploadErrorText } from '../upload-check';

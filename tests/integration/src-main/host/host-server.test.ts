@@ -111,3 +111,23 @@ describe('browser-mode host', () => {
     expect(await escape.text()).not.toContain('root:');
   });
 });
+
+describe('one-time attachment links', () => {
+  it('serves an offered file once, as a download under its safe name, and never again', async () => {
+    const path = join(dir, 'b2c7d0b4-0000-4000-8000-000000000001.png');
+    writeFileSync(path, 'not really a png');
+    const url = host.offerFile({ path, fileName: 'Screen shot ü.png', contentType: 'image/png' });
+    expect(url.startsWith(`${host.origin}/files/`)).toBe(true);
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/octet-stream');
+    expect(first.headers.get('content-disposition')).toBe(`attachment; filename="Screen shot _.png"; filename*=UTF-8''Screen%20shot%20%C3%BC.png`);
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await first.text()).toBe('not really a png');
+    expect((await fetch(url)).status).toBe(404);
+  });
+
+  it('refuses a guessed link', async () => {
+    expect((await fetch(`${host.origin}/files/${'A'.repeat(43)}`)).status).toBe(404);
+  });
+});

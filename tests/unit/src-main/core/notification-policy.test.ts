@@ -122,3 +122,16 @@ describe('badgeCount', () => {
     expect(badgeCount({ a: 3, b: 0, c: 1 }, { technical: 2, finance: 5 }, ['technical'])).toBe(4);
   });
 });
+
+describe('incident alerts', () => {
+  it('an alert is always worth a notification for the lead who gets it, even while away', () => {
+    const ctx = {
+      me: { id: 'lead', departmentIds: ['technical'], status: 'away' as const },
+      focus: { conversationId: null, windowFocused: true },
+      prefs: { enabled: true, sound: true, quietWhenAway: true },
+    };
+    const candidate = candidateFor({ kind: 'incident_alert', alert: { category: 'streaming', eid: 'e9', count: 6, firstAt: 1, lastAt: 2, ticketIds: [1] } }, ctx);
+    expect(candidate).toMatchObject({ title: 'Possible incident', body: '6 reports of Streaming (event e9)', forMe: true });
+    expect(decide(candidate, ctx)).toMatchObject({ sound: false });
+  });
+});

@@ -151,3 +151,53 @@ describe('console controller', () => {
     expect(store.getState().messages).toEqual({});
   });
 });
+
+describe('console controller: leads', () => {
+  const lead = specialist({ id: ME, displayName: 'Lee', role: 'lead' });
+  const leadSession: SessionInfo = { serverUrl: 'http://127.0.0.1:4080', me: lead, connection: 'online' };
+  const stats = { dayStart: 0, generatedAt: 5, departments: [], specialists: [], hourly: [] };
+
+  it('loads incidents and server stats, shows live alerts, and marks stats as last-known when the connection drops', async () => {
+    const { api, emit } = fakeApi({
+      getSession: async () => ok(leadSession),
+      listIncidents: async () => ok([]),
+      getStats: async () => ok({ stats, fetchedAt: 5, live: true }),
+    });
+    const store = createAppStore();
+    stop = createConsoleController(api, store).start();
+    await settle();
+    expect(store.getState().serverStats).toMatchObject({ fetchedAt: 5, live: true });
+    emit('incidentAlert', { category: 'streaming', eid: 'e1', count: 5, firstAt: 1, lastAt: 2, ticketIds: [1, 2] });
+    expect(store.getState().incidentAlerts).toHaveLength(1);
+    emit('connection', { state: 'offline', unsent: 0, nextRetryAt: null });
+    expect(store.getState().serverStats).toMatchObject({ fetchedAt: 5, live: false });
+    emit('stats', { stats, fetchedAt: 9, live: true });
+    expect(store.getState().serverStats?.fetchedAt).toBe(9);
+  });
+
+  it('declaring an incident from an alert clears the alert and lists the incident', async () => {
+    const incident = {
+      id: '30000000-0000-4000-8000-000000000001',
+      title: 'Streaming',
+      category: 'streaming' as const,
+      eid: 'e1',
+      state: 'open' as const,
+      ticketIds: [1, 2],
+      noticeId: 'n1',
+      createdBy: ME,
+      createdAt: 3,
+      resolvedAt: null,
+      resolutionNote: null,
+    };
+    const { api, calls } = fakeApi({ createIncident: async () => ok(incident) });
+    const store = createAppStore();
+    const controller = createConsoleController(api, store);
+    store.getState().noteIncidentAlert({ category: 'streaming', eid: 'e1', count: 5, firstAt: 1, lastAt: 2, ticketIds: [1, 2] });
+    const key = store.getState().incidentAlerts[0]!.key;
+    const input = { title: 'Streaming', category: 'streaming' as const, eid: 'e1', ticketIds: [1, 2], notice: { severity: 'warning' as const, text: 'We know' } };
+    expect(await controller.createIncident(input, key)).toBeNull();
+    expect(calls.find((c) => c.method === 'createIncident')?.input).toEqual(input);
+    expect(store.getState().incidentAlerts).toEqual([]);
+    expect(store.getState().incidents.map((i) => i.id)).toEqual([incident.id]);
+  });
+});

@@ -77,7 +77,7 @@ describe('queues slice', () => {
 
 describe('tickets slice', () => {
   it('builds the listTickets query from the filters, leaving out empty ones', () => {
-    expect(ticketQuery({ status: [], departmentId: null, mine: false, query: '  ' })).toEqual({ limit: 200 });
+    expect(ticketQuery({ status: [], departmentId: null, mine: false, query: '  ', escalated: false })).toEqual({ limit: 200 });
     expect(ticketQuery({ ...defaultTicketFilters, departmentId: 'finance', mine: true, query: ' black ' })).toEqual({
       status: ['open', 'awaiting_reply', 'fixed_pending_rca'],
       departmentId: 'finance',

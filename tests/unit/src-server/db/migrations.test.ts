@@ -57,6 +57,21 @@ describe('SQLite migrations', () => {
     await handle.db.insertInto('automation_jobs').values({ id: 'j', ticket_id: 1, kind: 'reminder', ordinal: 1, status: 'awaiting_reply', status_since: 77, due_at: 100 }).execute();
   });
 
+  it('migration 5 adds incidents and their ticket links on top of version 4 and keeps tickets', async () => {
+    await migrate(handle.db, 'sqlite', 0, 4);
+    const raw = handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await raw.insertInto('departments').values({ id: 'd', name: 'D', description: '', schedule_json: '{}', routing: 'auto', product: null, position: 0 }).execute();
+    await raw
+      .insertInto('tickets')
+      .values({ subject: 's', status: 'open', channel: 'email', department_id: 'd', requester_email: 'a@b.co', created_at: 1, updated_at: 2, status_changed_at: 2 })
+      .execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 5)).toEqual([5]);
+    expect(await handle.db.selectFrom('tickets').select(['id', 'status']).execute()).toEqual([{ id: 1, status: 'open' }]);
+    await handle.db.insertInto('incidents').values({ id: 'i', title: 't', category: 'streaming', eid: null, state: 'open', notice_id: null, created_by: 's', created_at: 3, resolved_at: null, resolution_note: null }).execute();
+    await handle.db.insertInto('incident_tickets').values({ incident_id: 'i', ticket_id: 1, linked_at: 3 }).execute();
+    await expect(handle.db.insertInto('incident_tickets').values({ incident_id: 'i', ticket_id: 1, linked_at: 4 }).execute()).rejects.toThrow();
+  });
+
   it('is idempotent at the latest version', async () => {
     await migrate(handle.db, 'sqlite', 0);
     expect(await migrate(handle.db, 'sqlite', 0)).toEqual([]);

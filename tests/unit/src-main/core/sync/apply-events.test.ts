@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCache, type Cache } from '../../../../../src-main/core/cache/open-cache';
 import { applyEnvelopes, applySnapshot } from '../../../../../src-main/core/sync/apply-events';
 import type { EventEnvelope } from '../../../../../src-shared/events';
+import type { TicketAuditEntry } from '../../../../../src-shared/ticket';
+import type { Incident } from '../../../../../src-shared/incident';
 import { conversation, department, message, specialist, ticket } from '../../entity-fixtures';
 
 let cache: Cache;
@@ -51,6 +53,55 @@ describe('applyEnvelopes', () => {
     const assigned = { ...c, state: 'assigned' as const, specialist: { id: specialist().id, displayName: 'S' } };
     const live = applyEnvelopes(cache, [env(2, 'conversation.updated', assigned)], { collectTriggers: true });
     expect(live.triggers).toEqual([{ kind: 'conversation', conversation: assigned, previous: expect.objectContaining({ state: 'queued' }) }]);
+  });
+});
+
+describe('history and incidents', () => {
+  const audit = (over: Partial<TicketAuditEntry> = {}): TicketAuditEntry => ({
+    ticketId: 5,
+    at: 100,
+    actorKind: 'specialist',
+    actorId: 'a',
+    field: 'status',
+    from: 'open',
+    to: 'solved',
+    ...over,
+  });
+
+  it('keeps ticket audit entries, once each, and reports the ticket as changed', () => {
+    cache = openCache(':memory:');
+    const changes = applyEnvelopes(cache, [env(1, 'ticket.audit', audit()), env(2, 'ticket.audit', audit({ at: 50, field: 'ccs', from: [], to: ['x@y.z'] }))], {
+      collectTriggers: false,
+    });
+    expect([...changes.tickets]).toEqual([5]);
+    expect(cache.ticketAudit.list(5).map((e) => e.field)).toEqual(['ccs', 'status']);
+    // The same entry arriving again (a later ticket:get, a re-sent event) is not duplicated.
+    expect(cache.ticketAudit.add(audit())).toBe(false);
+    expect(cache.ticketAudit.list(5)).toHaveLength(2);
+  });
+
+  it('keeps incidents from incident.updated, the latest state winning', () => {
+    cache = openCache(':memory:');
+    const incident: Incident = {
+      id: '30000000-0000-4000-8000-000000000001',
+      title: 'Login down',
+      category: 'platform_access',
+      eid: 'e1',
+      state: 'open',
+      ticketIds: [5],
+      noticeId: null,
+      createdBy: 'a',
+      createdAt: 10,
+      resolvedAt: null,
+      resolutionNote: null,
+    };
+    const changes = applyEnvelopes(cache, [env(1, 'incident.updated', incident), env(2, 'incident.updated', { ...incident, state: 'resolved', resolvedAt: 20 })], {
+      collectTriggers: false,
+    });
+    expect([...changes.incidents]).toEqual([incident.id]);
+    expect(cache.incidents.list().map((i) => i.state)).toEqual(['resolved']);
+    expect(cache.incidents.list('open')).toEqual([]);
+    expect(cache.incidents.forTicket(5)).toEqual([incident.id]);
   });
 });
 

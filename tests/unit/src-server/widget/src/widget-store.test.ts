@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability, Department } from '../../../../../src-shared/department';
-import { hoursLineFor, hoursLines, tabMode } from '../../../../../src-server/widget/src/widget-store';
+import type { Conversation } from '../../../../../src-shared/conversation';
+import type { ChatView } from '../../../../../src-server/widget/src/chat-view';
+import { emailInsteadOffered, hoursLineFor, hoursLines, tabMode } from '../../../../../src-server/widget/src/widget-store';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
 const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0 });
@@ -51,5 +53,52 @@ describe('hoursLineFor', () => {
     expect(hoursLineFor(departments, availability, 'tech')).toBe('All Media, Technical: 9 am to 7 pm Eastern Time');
     expect(hoursLineFor(departments, availability, 'finance')).toBe('Finance: 9 am to 5 pm Eastern Time');
     expect(hoursLineFor(departments, {}, 'tech')).toBe('');
+  });
+});
+
+describe('emailInsteadOffered', () => {
+  const conversation: Conversation = {
+    id: '11111111-1111-4111-8111-111111111111',
+    departmentId: 'media',
+    visitorEmail: 'ana@example.com',
+    question: 'Help',
+    context: {},
+    state: 'queued',
+    specialist: null,
+    ticketId: 7,
+    queuedAt: 1000,
+    assignedAt: null,
+    firstResponseAt: null,
+    endedAt: null,
+    endReason: null,
+    lastSeq: 1,
+  };
+  const chat = (over: Partial<Conversation> = {}): ChatView => ({
+    token: 't'.repeat(40),
+    conversation: { ...conversation, ...over },
+    messages: [],
+    dropBoxes: [],
+    queuePosition: 1,
+    cursor: 1,
+    outbox: [],
+    failed: [],
+  });
+  const emailOnly = { media: avail('media', false, 'a') };
+  const chatting = { media: avail('media', true, 'a') };
+
+  it('offers email while queued in a department that can no longer chat', () => {
+    expect(emailInsteadOffered({ chat: chat(), availability: emailOnly })).toBe(true);
+  });
+
+  it('does not offer it while the department can still chat or its availability is unknown', () => {
+    expect(emailInsteadOffered({ chat: chat(), availability: chatting })).toBe(false);
+    expect(emailInsteadOffered({ chat: chat(), availability: {} })).toBe(false);
+  });
+
+  it('does not offer it once a specialist took the chat, after it ended, or without a ticket to keep the question', () => {
+    expect(emailInsteadOffered({ chat: chat({ state: 'active' }), availability: emailOnly })).toBe(false);
+    expect(emailInsteadOffered({ chat: chat({ state: 'ended' }), availability: emailOnly })).toBe(false);
+    expect(emailInsteadOffered({ chat: chat({ ticketId: null }), availability: emailOnly })).toBe(false);
+    expect(emailInsteadOffered({ chat: null, availability: emailOnly })).toBe(false);
   });
 });

@@ -1,0 +1,77 @@
+// A ticket's history as one list: comments and audit entries (who changed what) merged oldest first, with
+// each audit entry described in words. Pure, so the ordering and wording are unit-tested.
+import type { TicketAuditEntry, TicketComment } from '../../src-shared/ticket';
+import { ticketStatusLabels, type TicketStatus } from '../../src-shared/ticket-lifecycle';
+import { issueCategoryLabels, issueCategorySchema } from '../../src-shared/issue-category';
+
+/** Names the timeline shows instead of ids; undefined when unknown (someone removed, an incident not loaded). */
+export interface TimelineNames {
+  specialist(id: string): string | undefined;
+  incident(id: string): string | undefined;
+}
+
+export type TimelineItem = { kind: 'comment'; at: number; comment: TicketComment } | { kind: 'audit'; at: number; entry: TicketAuditEntry };
+
+/** Oldest first; at the same instant the comment comes first (a request, then what was done about it). */
+export function mergeTimeline(comments: readonly TicketComment[], audit: readonly TicketAuditEntry[]): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...audit.map((entry) => ({ kind: 'audit' as const, at: entry.at, entry })),
+    ...comments.map((comment) => ({ kind: 'comment' as const, at: comment.createdAt, comment })),
+  ];
+  // Array.prototype.sort is stable, so entries at one instant keep the server's order.
+  return items.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === 'comment' ? -1 : 1));
+}
+
+const fieldLabels: Record<string, string> = {
+  status: 'Status',
+  assigneeId: 'Assignee',
+  subject: 'Subject',
+  category: 'Category',
+  ccs: 'CCs',
+  resolution: 'Resolution',
+  workaround: 'Workaround',
+  rcaNote: 'RCA note',
+  escalation: 'Escalation',
+  departmentId: 'Department',
+  incident: 'Incident',
+};
+
+const categoryLabel = (value: unknown): string | null => {
+  const parsed = issueCategorySchema.safeParse(value);
+  return parsed.success ? issueCategoryLabels[parsed.data] : null;
+};
+
+/** Who made the change, as a name: specialists by the roster, customers and the system by kind. */
+export function auditActor(entry: TicketAuditEntry, names: TimelineNames): string {
+  if (entry.actorKind === 'system') return 'System';
+  if (entry.actorKind === 'customer') return 'Customer';
+  return (entry.actorId && names.specialist(entry.actorId)) || 'A specialist';
+}
+
+function describeValue(field: string, value: unknown, names: TimelineNames): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'status' && typeof value === 'string' && value in ticketStatusLabels) return ticketStatusLabels[value as TicketStatus];
+  if (field === 'assigneeId' && typeof value === 'string') return names.specialist(value) ?? 'another specialist';
+  if (field === 'category') return categoryLabel(value) ?? String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(String).join(', ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.typeId === 'string') return o.typeId;
+    if (o.category !== undefined) return categoryLabel(o.category) ?? String(o.category);
+    return 'set';
+  }
+  const text = String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** "Status: Open → Solved"; incident links read "linked to incident “Title”". */
+export function describeAudit(entry: TicketAuditEntry, names: TimelineNames): string {
+  if (entry.field === 'incident') {
+    const id = typeof entry.to === 'string' ? entry.to : typeof entry.from === 'string' ? entry.from : '';
+    const title = names.incident(id);
+    const what = title ? `incident “${title}”` : 'an incident';
+    return entry.to ? `linked to ${what}` : `unlinked from ${what}`;
+  }
+  const label = fieldLabels[entry.field] ?? entry.field;
+  return `${label}: ${describeValue(entry.field, entry.from, names)} → ${describeValue(entry.field, entry.to, names)}`;
+}
