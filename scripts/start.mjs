@@ -1,13 +1,11 @@
 // `npm start`: builds when dist/ is missing or older than the sources, starts the support server, then the
 // console — Electron when its binary is installed, otherwise browser mode on 127.0.0.1. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
-const require = createRequire(import.meta.url);
 const serverPort = process.env.PORT ?? '4080';
 const serverUrl = process.env.SWITCHBOARD_SERVER_URL ?? `http://127.0.0.1:${serverPort}`;
 const outputs = ['dist/server/main.js', 'dist/main/host/main.js'].map((p) => join(root, p));
@@ -33,14 +31,32 @@ function buildIfStale() {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-/** The Electron binary path, or null when only the npm package (no binary) is installed. */
+/** Where the electron package keeps its binary once downloaded (path.txt names it inside dist/). */
+function installedElectron() {
+  const dir = join(root, 'node_modules/electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+/**
+ * The Electron binary, downloading it on first use like `electron` itself would — but quietly and with a time
+ * limit, so a machine without internet gets a one-line reason and browser mode instead of a stack trace.
+ * Returns { binary } or { reason }.
+ */
 function electronBinary() {
-  try {
-    const p = require('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
+  const present = installedElectron();
+  if (present) return { binary: present };
+  const installer = join(root, 'node_modules/electron/install.js');
+  if (!existsSync(installer)) return { reason: 'the electron package is not installed' };
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set, so its binary is not downloaded' };
+  console.log('start: downloading the Electron binary (first start only)…');
+  const r = spawnSync(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const binary = installedElectron();
+  if (r.status === 0 && binary) return { binary };
+  const why = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => /error|ENOTFOUND|ECONN|timed? ?out/i.test(l))?.trim();
+  return { reason: `its binary could not be downloaded${why ? ` (${why.slice(0, 160)})` : r.error ? ` (${r.error.message})` : ''}` };
 }
 
 async function waitForServer() {
@@ -80,8 +96,8 @@ children.push(server);
 if (!(await waitForServer())) console.warn(`start: the server did not answer on ${serverUrl} yet; the console will keep retrying.`);
 
 const electron = electronBinary();
-if (electron) {
-  const shell = spawn(electron, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_SERVER_URL: serverUrl } });
+if (electron.binary) {
+  const shell = spawn(electron.binary, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_SERVER_URL: serverUrl } });
   children.push(shell);
   shell.on('exit', () => shutdown());
 } else {
@@ -100,8 +116,7 @@ if (electron) {
     }
     if (!url) return;
     console.log(
-      `\nSwitchboard console is running in browser mode, because the Electron binary is not installed on this machine ` +
-        `(node_modules/electron has no downloaded binary, e.g. after ELECTRON_SKIP_BINARY_DOWNLOAD=1). The same console ` +
+      `\nSwitchboard console is running in browser mode, because Electron cannot start on this machine: ${electron.reason}. The same console ` +
         `runs in your browser, served only on 127.0.0.1 and protected by a secret created for this launch, which is part of this link: ` +
         `${url}\nThe support server is at ${serverUrl}. Press Ctrl+C to stop both.\n`,
     );
