@@ -17,20 +17,17 @@ import type {
 } from '../../src-shared/console-api';
 import { err, ok, type Result } from '../../src-shared/result';
 import { canSeeAllDepartments, specialistSchema, type Specialist } from '../../src-shared/specialist';
-import { conversationSchema, type Conversation } from '../../src-shared/conversation';
-import { messageSchema, type Message } from '../../src-shared/message';
-import { dropBoxSchema, type DropBox } from '../../src-shared/drop-box';
-import { ticketAuditEntrySchema, ticketCommentSchema, ticketSchema, type Ticket, type TicketComment } from '../../src-shared/ticket';
-import { incidentSchema, type Incident } from '../../src-shared/incident';
+import { ticketAuditEntrySchema, ticketSchema } from '../../src-shared/ticket';
+import { incidentSchema } from '../../src-shared/incident';
 import { dashboardStatsSchema } from '../../src-shared/stats';
 import type { AuthTokens } from '../../src-shared/protocol/http';
 import { MAX_UPLOAD_BYTES, type Attachment } from '../../src-shared/attachment';
 import { uploadToConversation } from './sync/upload-client';
 import type { IncidentAlert, TicketDetail } from '../../src-shared/protocol/agent';
 import type { Cache } from './cache/open-cache';
-import type { StoredOutboxItem } from './cache/outbox-items';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock';
 import { createOutbox, type Outbox } from './outbox';
+import { applyDelivered, commandValueSchemas, type CommandKind } from './delivered-commands';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
@@ -69,28 +66,17 @@ export interface ConsoleServiceDeps {
   pageSize?: number;
 }
 
-/** Commands whose answer the caller waits for, with the schema the server's value is checked against. */
-const commandValueSchemas = {
-  'chat:accept': conversationSchema,
-  'chat:accept-next': conversationSchema.nullable(),
-  'chat:transfer': conversationSchema,
-  'chat:end': conversationSchema,
-  'dropbox:insert': dropBoxSchema,
-  'message:send': messageSchema,
-  /** A file attached while offline: uploaded, then sent as a message, when the connection is back. */
-  'attachment:send': messageSchema,
-  'ticket:update': ticketSchema,
-  'ticket:comment': ticketCommentSchema,
-  'ticket:escalate': ticketSchema,
-  'incident:create': incidentSchema,
-  'incident:link': incidentSchema,
-  'incident:resolve': incidentSchema,
-} as const;
-
 /** Dashboard numbers are refetched on relevant changes, but never more often than this. */
 export const STATS_REFRESH_MS = 2_000;
 const auditListSchema = ticketAuditEntrySchema.array();
-type CommandKind = keyof typeof commandValueSchemas;
+
+/** A `fromServer` parser: the schema's output, or null when the server's answer does not fit it. */
+const parseWith =
+  <T>(schema: z.ZodType<T>) =>
+  (value: unknown): T | null => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
 
 export function createConsoleService(deps: ConsoleServiceDeps) {
   const { cache, settings, log } = deps;
@@ -145,63 +131,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     emit('unread', { byConversation, badge: badgeCount(byConversation, cache.conversations.waitingByDepartment(), self.departmentIds) });
   };
 
-  function applyDelivered(item: StoredOutboxItem, value: unknown): void {
-    const kind = item.kind as CommandKind;
-    const schema = commandValueSchemas[kind];
-    if (!schema) return;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success || parsed.data === null) return;
-    const v = parsed.data;
-    cache.transaction(() => {
-      switch (kind) {
-        case 'attachment:send':
-        case 'message:send': {
-          const m = v as Message;
-          cache.messages.apply(m);
-          cache.conversations.noteMessageSeq(m.conversationId, m.seq);
-          emit('messages', { conversationId: m.conversationId, messages: [m] });
-          return;
-        }
-        case 'chat:accept':
-        case 'chat:accept-next':
-        case 'chat:transfer':
-        case 'chat:end': {
-          const c = v as Conversation;
-          cache.conversations.upsert(c);
-          emit('conversations', { ids: [c.id] });
-          return;
-        }
-        case 'dropbox:insert': {
-          const d = v as DropBox;
-          cache.dropBoxes.upsert(d);
-          emit('dropBoxes', { conversationId: d.conversationId });
-          return;
-        }
-        case 'ticket:update':
-        case 'ticket:escalate': {
-          const t = v as Ticket;
-          cache.tickets.upsert(t);
-          emit('tickets', { ids: [t.id] });
-          return;
-        }
-        case 'ticket:comment': {
-          const c = v as TicketComment;
-          cache.tickets.addComment(c);
-          emit('tickets', { ids: [c.ticketId] });
-          return;
-        }
-        case 'incident:create':
-        case 'incident:link':
-        case 'incident:resolve': {
-          const i = v as Incident;
-          cache.incidents.upsert(i);
-          emit('incidents', { ids: [i.id] });
-          return;
-        }
-      }
-    });
-  }
-
   const outbox: Outbox = createOutbox({
     repo: cache.outbox,
     clock,
@@ -217,7 +146,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     },
     onDelivered: (item, value) => {
       if (item.kind === 'attachment:send') transfer.dropQueuedBytes(item.clientId);
-      applyDelivered(item, value);
+      applyDelivered(cache, emit, item.kind, value);
     },
     onFailed: (item, error) => log.warn({ kind: item.kind, clientId: item.clientId, code: error.code }, 'action refused by the server'),
     onChange: (items) => {
@@ -260,17 +189,13 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   );
 
   async function fetchStats(): Promise<Result<StatsSnapshot>> {
-    if (engine?.isConnected()) {
-      const r = await engine.request('stats:get', {});
-      if (r.ok) {
-        const parsed = dashboardStatsSchema.safeParse(r.value);
-        if (!parsed.success) return err('internal', 'unexpected answer from the server');
-        const snapshot: StatsSnapshot = { stats: parsed.data, fetchedAt: clock.now(), live: true };
-        cache.syncState.set('stats', JSON.stringify({ stats: snapshot.stats, fetchedAt: snapshot.fetchedAt }));
-        return ok(snapshot);
-      }
-      if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+    const live = await fromServer('stats:get', {}, parseWith(dashboardStatsSchema));
+    if (live?.ok) {
+      const snapshot: StatsSnapshot = { stats: live.value, fetchedAt: clock.now(), live: true };
+      cache.syncState.set('stats', JSON.stringify({ stats: snapshot.stats, fetchedAt: snapshot.fetchedAt }));
+      return ok(snapshot);
     }
+    if (live) return live;
     const stored = cache.syncState.get('stats');
     if (!stored) return err('offline', 'no dashboard numbers yet — they load when the connection is back');
     const { stats, fetchedAt } = JSON.parse(stored) as Omit<StatsSnapshot, 'live'>;
@@ -334,11 +259,18 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     engine.start();
   }
 
-  /** Shows the message at once (flagged pending) and queues its send; the outbox turns it into the server's message. */
-  async function queueMessage(conversationId: string, body: string, internal: boolean, attachments: Attachment[]): Promise<Result<ConsoleMessage>> {
+  /**
+   * Shows a specialist's message at once (flagged pending) and queues what sends it; the outbox turns it into the
+   * server's message. `send` builds the outbox item from the pending message's client id.
+   */
+  function queuePending(
+    conversationId: string,
+    content: Pick<ConsoleMessage, 'body' | 'attachments' | 'internal'>,
+    send: (clientId: string) => { kind: CommandKind; payload: Record<string, unknown>; summary: string },
+    clientId: string = randomUUID(),
+  ): Result<ConsoleMessage> {
     const self = me();
     if (!self) return err('unauthorized', 'not logged in');
-    const clientId = randomUUID();
     const pending: ConsoleMessage = {
       id: clientId,
       clientId,
@@ -347,21 +279,13 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       authorKind: 'specialist',
       authorId: self.id,
       authorName: self.displayName,
-      body,
-      attachments,
-      internal,
+      ...content,
       createdAt: clock.now(),
       pending: true,
     };
     cache.transaction(() => {
       cache.messages.insertPending(pending);
-      cache.outbox.add({
-        clientId,
-        kind: 'message:send',
-        payload: { clientId, conversationId, body, internal, attachmentIds: attachments.map((a) => a.id) },
-        summary: `Message in chat with ${cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor'}`,
-        createdAt: pending.createdAt,
-      });
+      cache.outbox.add({ clientId, ...send(clientId), createdAt: pending.createdAt });
     });
     emit('messages', { conversationId, messages: [pending] });
     emit('outbox', { items: outbox.list() });
@@ -370,45 +294,47 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     return ok(pending);
   }
 
+  const visitorOf = (conversationId: string) => cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor';
+
+  async function queueMessage(conversationId: string, body: string, internal: boolean, attachments: Attachment[]): Promise<Result<ConsoleMessage>> {
+    return queuePending(conversationId, { body, attachments, internal }, (clientId) => ({
+      kind: 'message:send',
+      payload: { clientId, conversationId, body, internal, attachmentIds: attachments.map((a) => a.id) },
+      summary: `Message in chat with ${visitorOf(conversationId)}`,
+    }));
+  }
+
   /**
    * Offline: the bytes go to the data folder and an `attachment:send` item to the outbox; the chat shows the
    * file name as a pending message until the upload and the message go through.
    */
   async function queueAttachment(conversationId: string, fileName: string, bytes: Buffer): Promise<Result<ConsoleMessage>> {
-    const self = me();
-    if (!self) return err('unauthorized', 'not logged in');
+    if (!me()) return err('unauthorized', 'not logged in');
     const clientId = randomUUID();
     const kept = await transfer.keepQueuedBytes(clientId, bytes);
     if (!kept.ok) return kept;
-    const pending: ConsoleMessage = {
-      id: clientId,
-      clientId,
+    return queuePending(
       conversationId,
-      seq: 0,
-      authorKind: 'specialist',
-      authorId: self.id,
-      authorName: self.displayName,
-      body: fileName,
-      attachments: [],
-      internal: false,
-      createdAt: clock.now(),
-      pending: true,
-    };
-    cache.transaction(() => {
-      cache.messages.insertPending(pending);
-      cache.outbox.add({
-        clientId,
+      { body: fileName, attachments: [], internal: false },
+      () => ({
         kind: 'attachment:send',
         payload: { clientId, conversationId, fileName } satisfies QueuedAttachment,
-        summary: `File ${fileName} in chat with ${cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor'}`,
-        createdAt: pending.createdAt,
-      });
-    });
-    emit('messages', { conversationId, messages: [pending] });
-    emit('outbox', { items: outbox.list() });
-    emitConnection();
-    outbox.kick();
-    return ok(pending);
+        summary: `File ${fileName} in chat with ${visitorOf(conversationId)}`,
+      }),
+      clientId,
+    );
+  }
+
+  /**
+   * Online reads ask the server first; null means "answer from the cache" (offline, or the server unavailable).
+   * Any other refusal, or an answer `parse` rejects, is the caller's result.
+   */
+  async function fromServer<T>(event: string, payload: unknown, parse: (value: unknown) => T | null): Promise<Result<T> | null> {
+    if (!engine?.isConnected()) return null;
+    const r = await engine.request<unknown>(event, payload);
+    if (!r.ok) return r.error.code === 'unavailable' || r.error.code === 'offline' ? null : r;
+    const value = parse(r.value);
+    return value === null ? err('internal', 'unexpected answer from the server') : ok(value);
   }
 
   /** Stores the action in the outbox and waits (bounded) for the server's answer. */
@@ -527,38 +453,35 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       const self = me();
       const assigneeId = input.mine ? self?.id : input.assigneeId;
       // Escalations live on the server across all departments; the cache only holds what sync brought.
-      if (input.escalated && !input.query && engine?.isConnected()) {
+      if (input.escalated && !input.query) {
         const { mine: _mine, query: _query, ...filter } = input;
-        const r = await engine.request<unknown>('tickets:list', { ...filter, ...(assigneeId ? { assigneeId } : {}) });
-        if (r.ok) {
-          const parsed = ticketSchema.array().safeParse(r.value);
-          if (!parsed.success) return err('internal', 'unexpected answer from the server');
+        const live = await fromServer('tickets:list', { ...filter, ...(assigneeId ? { assigneeId } : {}) }, parseWith(ticketSchema.array()));
+        if (live?.ok) {
           cache.transaction(() => {
-            for (const t of parsed.data) cache.tickets.upsert(t);
+            for (const t of live.value) cache.tickets.upsert(t);
           });
-          return ok(parsed.data);
         }
-        if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+        if (live) return live;
       }
       const ids = input.query ? cache.search.ticketIds(input.query, 500) : null;
       return ok(cache.tickets.list({ ...input, assigneeId }, ids));
     },
     async getTicket(input: In<'getTicket'>): Out<'getTicket'> {
-      if (engine?.isConnected()) {
-        const r = await engine.request<TicketDetail>('ticket:get', input);
-        if (r.ok) {
-          const t = ticketSchema.safeParse(r.value.ticket);
-          const audit = auditListSchema.safeParse(r.value.audit ?? []);
-          if (!t.success || !audit.success) return err('internal', 'unexpected answer from the server');
-          cache.transaction(() => {
-            cache.tickets.upsert(t.data);
-            for (const c of r.value.comments) cache.tickets.addComment(c);
-            cache.ticketAudit.replace(t.data.id, audit.data);
-          });
-          return ok({ ...r.value, ticket: t.data, audit: audit.data, incidentIds: r.value.incidentIds ?? [] });
-        }
-        if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+      const live = await fromServer('ticket:get', input, (value) => {
+        const detail = value as TicketDetail;
+        const t = ticketSchema.safeParse(detail.ticket);
+        const audit = auditListSchema.safeParse(detail.audit ?? []);
+        return t.success && audit.success ? { ...detail, ticket: t.data, audit: audit.data, incidentIds: detail.incidentIds ?? [] } : null;
+      });
+      if (live?.ok) {
+        const { ticket, comments, audit } = live.value;
+        cache.transaction(() => {
+          cache.tickets.upsert(ticket);
+          for (const c of comments) cache.tickets.addComment(c);
+          cache.ticketAudit.replace(ticket.id, audit);
+        });
       }
+      if (live) return live;
       const ticket = cache.tickets.get(input.ticketId);
       if (!ticket) return err('not_found', 'ticket not in the offline cache');
       const transcript = ticket.conversationId ? cache.messages.page(ticket.conversationId, undefined, 10_000) : [];
@@ -595,18 +518,13 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       return ok(null);
     },
     async listIncidents(input: In<'listIncidents'>): Out<'listIncidents'> {
-      if (engine?.isConnected()) {
-        const r = await engine.request<unknown>('incidents:list', input);
-        if (r.ok) {
-          const parsed = incidentSchema.array().safeParse(r.value);
-          if (!parsed.success) return err('internal', 'unexpected answer from the server');
-          cache.transaction(() => {
-            for (const i of parsed.data) cache.incidents.upsert(i);
-          });
-          return ok(parsed.data);
-        }
-        if (r.error.code !== 'unavailable' && r.error.code !== 'offline') return r;
+      const live = await fromServer('incidents:list', input, parseWith(incidentSchema.array()));
+      if (live?.ok) {
+        cache.transaction(() => {
+          for (const i of live.value) cache.incidents.upsert(i);
+        });
       }
+      if (live) return live;
       return ok(cache.incidents.list(input.state ?? null));
     },
     createIncident: (input: In<'createIncident'>): Out<'createIncident'> => command('incident:create', input, `Declare incident “${input.title}”`),

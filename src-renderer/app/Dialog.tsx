@@ -1,4 +1,4 @@
-// A modal dialog: labelled, focus moved inside on open and restored on close, Escape closes.
+// A modal dialog (labelled, focus moved inside on open and restored on close, Escape closes) and its form buttons.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -32,6 +32,20 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
         </header>
         <div className="dialog-body">{props.children}</div>
       </div>
+    </div>
+  );
+}
+
+/** The buttons under a dialog's form: Cancel, and the submit button named for what it does. */
+export function FormActions(props: { submitLabel: string; onCancel: () => void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button-primary">
+        {props.submitLabel}
+      </button>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Conversation } from '../../src-shared/conversation';
 import { useApp } from '../store/app-store';
 import { useController } from '../app/controller-context';
-import { Dialog } from '../app/Dialog';
+import { Dialog, FormActions } from '../app/Dialog';
 
 export function DropBoxDialog(props: { conversationId: string; onClose: () => void }) {
   const controller = useController();
@@ -22,14 +22,7 @@ export function DropBoxDialog(props: { conversationId: string; onClose: () => vo
           <span>What should the visitor upload?</span>
           <input value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Insert Drop Box
-          </button>
-        </div>
+        <FormActions submitLabel="Insert Drop Box" onCancel={props.onClose} />
       </form>
     </Dialog>
   );
@@ -76,14 +69,7 @@ export function TransferDialog(props: { conversation: Conversation; onClose: () 
           <span>Note for the next specialist (internal)</span>
           <textarea value={note} maxLength={1000} rows={3} onChange={(e) => setNote(e.target.value)} />
         </label>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Transfer
-          </button>
-        </div>
+        <FormActions submitLabel="Transfer" onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 // Message text rendered as text: line breaks kept by CSS, http(s) links as safe anchors, never HTML.
 import { memo } from 'react';
-import { splitLinks } from '../text/links';
+import { splitLinks } from '../../src-shared/text-links';
 
 export const MessageText = memo(function MessageText(props: { text: string }) {
   return (

@@ -1,13 +1,15 @@
 // Leads: incidents — declare one (prefilled from an alert) with an optional banner for the support page,
 // link more tickets, resolve with a note and optionally email every linked requester.
 import { useEffect, useState } from 'react';
-import { issueCategoryLabels, issueCategorySchema, type IssueCategory } from '../../src-shared/issue-category';
+import { issueCategoryLabels, type IssueCategory } from '../../src-shared/issue-category';
 import type { Incident } from '../../src-shared/incident';
 import type { SystemNotice } from '../../src-shared/notice';
 import { useApp } from '../store/app-store';
 import { useController } from '../app/controller-context';
 import { formatDateTime } from '../format/time';
 import { parseTicketIds } from './ticket-ids';
+import { FormActions } from '../app/Dialog';
+import { IssueCategoryField } from '../tickets/IssueCategoryField';
 
 export function IncidentsView() {
   const controller = useController();
@@ -82,16 +84,7 @@ function CreateIncidentForm(props: { onDone: () => void }) {
         <input value={title} maxLength={200} required onChange={(e) => setTitle(e.target.value)} />
       </label>
       <div className="filters-row">
-        <label className="field">
-          <span>Category</span>
-          <select value={category} onChange={(e) => setCategory(e.target.value as IssueCategory)}>
-            {issueCategorySchema.options.map((c) => (
-              <option key={c} value={c}>
-                {issueCategoryLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <IssueCategoryField label="Category" value={category} onChange={setCategory} />
         <label className="field">
           <span>Event id (optional)</span>
           <input value={eid} maxLength={128} onChange={(e) => setEid(e.target.value)} />
@@ -127,14 +120,7 @@ function CreateIncidentForm(props: { onDone: () => void }) {
           {error}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary">
-          Declare
-        </button>
-      </div>
+      <FormActions submitLabel="Declare" onCancel={close} />
     </form>
   );
 }
@@ -209,14 +195,7 @@ function IncidentRow(props: { incident: Incident }) {
                 <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} />
                 <span>Notify requesters by email</span>
               </label>
-              <div className="dialog-actions">
-                <button type="button" className="button" onClick={() => setResolving(false)}>
-                  Cancel
-                </button>
-                <button type="submit" className="button button-primary">
-                  Resolve incident
-                </button>
-              </div>
+              <FormActions submitLabel="Resolve incident" onCancel={() => setResolving(false)} />
             </form>
           )}
         </div>

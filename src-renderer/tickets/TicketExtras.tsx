@@ -1,10 +1,11 @@
 // Ticket actions beyond status: escalation to engineering (by issue category) and the workaround / RCA notes
 // of "Fixed – Pending RCA".
 import { useState } from 'react';
-import { issueCategoryLabels, issueCategorySchema, type IssueCategory } from '../../src-shared/issue-category';
+import type { IssueCategory } from '../../src-shared/issue-category';
 import type { Ticket } from '../../src-shared/ticket';
 import { useController } from '../app/controller-context';
-import { Dialog } from '../app/Dialog';
+import { Dialog, FormActions } from '../app/Dialog';
+import { IssueCategoryField } from './IssueCategoryField';
 
 export function EscalateDialog(props: { ticket: Ticket; onClose: () => void }) {
   const controller = useController();
@@ -21,16 +22,7 @@ export function EscalateDialog(props: { ticket: Ticket; onClose: () => void }) {
           else props.onClose();
         }}
       >
-        <label className="field">
-          <span>Issue category</span>
-          <select value={category} onChange={(e) => setCategory(e.target.value as IssueCategory)}>
-            {issueCategorySchema.options.map((c) => (
-              <option key={c} value={c}>
-                {issueCategoryLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <IssueCategoryField label="Issue category" value={category} onChange={setCategory} />
         <label className="field">
           <span>Note for engineering</span>
           <textarea value={note} maxLength={2000} rows={4} onChange={(e) => setNote(e.target.value)} />
@@ -40,14 +32,7 @@ export function EscalateDialog(props: { ticket: Ticket; onClose: () => void }) {
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Escalate
-          </button>
-        </div>
+        <FormActions submitLabel="Escalate" onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -1,10 +1,11 @@
 // What a customer's reply does to a ticket (reopen, nothing, or a linked follow-up ticket), decided purely from the ticket and `now`.
 import type { Ticket } from '../../src-shared/ticket';
 import { canTransition, nextStatusOnCustomerReply } from '../../src-shared/ticket-lifecycle';
+import { openTicketDraft, type TicketDraft } from './new-ticket';
 import { ticketChange, type StatusStamp, type TicketChange } from './ticket-change';
 
 /** A new ticket to insert; the db layer assigns the id. */
-export type FollowUpDraft = Omit<Ticket, 'id'>;
+export type FollowUpDraft = TicketDraft;
 
 export type CustomerReplyDecision =
   /** Open or Fixed – Pending RCA: the reply is just a comment. */
@@ -36,27 +37,20 @@ export function decideCustomerReply(ticket: Ticket, stamp: StatusStamp, now: num
  * assignee, who knows the history; everything about the old ticket's outcome starts empty.
  */
 export function followUpDraft(closed: Ticket, now: number, channel: Ticket['channel']): FollowUpDraft {
-  const subject = `Follow-up to #${closed.id}: ${closed.subject}`.slice(0, SUBJECT_MAX);
-  return {
-    subject,
-    status: 'open',
-    channel,
-    departmentId: closed.departmentId,
-    requesterEmail: closed.requesterEmail,
-    ccs: [...closed.ccs],
-    context: closed.context,
-    category: closed.category,
-    product: closed.product,
-    resolution: null,
-    assigneeId: closed.assigneeId,
-    conversationId: null,
-    followUpOf: closed.id,
-    escalation: null,
-    workaround: null,
-    rcaNote: null,
-    createdAt: now,
-    updatedAt: now,
-    solvedAt: null,
-    closedAt: null,
-  };
+  return openTicketDraft(
+    {
+      subject: `Follow-up to #${closed.id}: ${closed.subject}`.slice(0, SUBJECT_MAX),
+      channel,
+      departmentId: closed.departmentId,
+      requesterEmail: closed.requesterEmail,
+      ccs: [...closed.ccs],
+      context: closed.context,
+      category: closed.category,
+      product: closed.product,
+      assigneeId: closed.assigneeId,
+      conversationId: null,
+      followUpOf: closed.id,
+    },
+    now,
+  );
 }

@@ -1,6 +1,7 @@
 // Detects likely large-scale incidents: many reports of one category (and event) within a sliding window alert the leads once.
 import { z } from 'zod';
 import type { IssueCategory } from '../../src-shared/issue-category';
+import type { IncidentAlert } from '../../src-shared/protocol/agent';
 import type { Ticket } from '../../src-shared/ticket';
 
 export const incidentConfigSchema = z.object({
@@ -10,18 +11,10 @@ export const incidentConfigSchema = z.object({
 });
 export type IncidentConfig = z.infer<typeof incidentConfigSchema>;
 
-export type IncidentReport = { ticketId: number; category: IssueCategory; eid: string | null; at: number };
+// The alert's shape is the wire contract, so it is declared once, in src-shared.
+export type { IncidentAlert };
 
-export type IncidentAlert = {
-  category: IssueCategory;
-  eid: string | null;
-  /** Reports in the window when it fired: the threshold, which the crossing report reached. */
-  count: number;
-  firstAt: number;
-  lastAt: number;
-  /** The tickets in the window, so a lead can link them to the incident in one step. */
-  ticketIds: number[];
-};
+export type IncidentReport = { ticketId: number; category: IssueCategory; eid: string | null; at: number };
 
 /** A categorised ticket counts as a report of its category, keyed by the event id of its support link when it has one. */
 export function reportOfTicket(ticket: Ticket, at: number): IncidentReport | null {

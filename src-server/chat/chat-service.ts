@@ -25,6 +25,7 @@ import { getAttachments } from '../db/attachments';
 import { once, type Outcome } from '../outcome';
 import { sha256 } from '../auth/tokens';
 import { sendChatRecap } from '../email/customer-mail';
+import { questionTicketDraft } from '../automation/new-ticket';
 import { PresenceRegistry } from './presence';
 import { planAssignments, queuePositions, type RoutingCandidate } from './routing';
 import { computeAvailability, nextAvailabilityChange, HoursCache } from './availability';
@@ -152,26 +153,7 @@ export class ChatService {
       });
       const ticket = await insertTicket(trx, {
         clientId: null,
-        subject: input.question.length > 120 ? `${input.question.slice(0, 117)}...` : input.question,
-        status: 'open',
-        channel: 'chat',
-        departmentId: dept.id,
-        requesterEmail: input.email,
-        ccs: [],
-        context: input.context,
-        category: null,
-        product: dept.product,
-        resolution: null,
-        assigneeId: null,
-        conversationId: id,
-        followUpOf: null,
-        escalation: null,
-        workaround: null,
-        rcaNote: null,
-        createdAt: now,
-        updatedAt: now,
-        solvedAt: null,
-        closedAt: null,
+        ...questionTicketDraft(input, dept, 'chat', id, now),
       });
       await conversations.updateConversation(trx, id, { ticketId: ticket.id });
       const ticketEvent = await appendEvent(trx, 'ticket.updated', ticket, now, { conversationId: null, departmentId: dept.id, specialistId: null, visitorVisible: false });

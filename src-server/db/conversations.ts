@@ -145,21 +145,6 @@ export async function nextMessageSeq(db: Db, id: string, now: number): Promise<n
   return Number(r.last_seq);
 }
 
-/**
- * The visitor's hot path in one statement: reserves the next seq of a conversation that has not ended and
- * returns what the message's event scope needs; null when the conversation is missing or ended.
- */
-export async function reserveSeqIfOpen(db: Db, id: string, now: number): Promise<{ seq: number; departmentId: string; specialistId: string | null; visitorEmail: string } | null> {
-  const r = await db
-    .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: now }))
-    .where('id', '=', id)
-    .where('state', '!=', 'ended')
-    .returning(['last_seq', 'department_id', 'specialist_id', 'visitor_email'])
-    .executeTakeFirst();
-  return r ? { seq: Number(r.last_seq), departmentId: r.department_id, specialistId: r.specialist_id, visitorEmail: r.visitor_email } : null;
-}
-
 export async function lastActivity(db: Db): Promise<{ id: string; lastActivityAt: number; state: string }[]> {
   const rows = await db.selectFrom('conversations').select(['id', 'last_activity_at', 'state']).where('state', 'in', ['assigned', 'active']).execute();
   return rows.map((r) => ({ id: r.id, lastActivityAt: Number(r.last_activity_at), state: r.state }));

@@ -39,6 +39,24 @@ export class IncidentService {
     return out;
   }
 
+  /** A lead's command on an incident that must still be open, run once per client id inside one write. */
+  private changeOpenIncident(
+    actor: AgentActor,
+    input: { clientId: string; incidentId: string },
+    whenResolved: string,
+    change: (trx: Db, before: Incident, now: number) => Promise<Outcome<Incident>>,
+  ): Promise<Outcome<Incident>> {
+    const now = this.ctx.clock.now();
+    return this.commit<Incident>((trx) =>
+      once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
+        const before = await incidents.getIncident(trx, input.incidentId);
+        if (!before) return { result: err('not_found', 'Incident not found.'), events: [] };
+        if (before.state !== 'open') return { result: err('conflict', whenResolved), events: [] };
+        return change(trx, before, now);
+      }),
+    );
+  }
+
   /** Links the tickets (all must exist), with one audit entry and event per newly linked ticket. */
   private async link(trx: Db, actor: AgentActor, incidentId: string, ticketIds: readonly number[], now: number): Promise<Result<LoggedEvent[]>> {
     const existing = await incidents.existingTicketIds(trx, ticketIds);
@@ -101,35 +119,23 @@ export class IncidentService {
 
   async linkTickets(actor: AgentActor, input: AgentIn<'incident:link'>): Promise<Result<Incident>> {
     if (actor.role === 'agent') return forbidden();
-    const now = this.ctx.clock.now();
-    const out = await this.commit<Incident>((trx) =>
-      once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
-        const before = await incidents.getIncident(trx, input.incidentId);
-        if (!before) return { result: err('not_found', 'Incident not found.'), events: [] };
-        if (before.state !== 'open') return { result: err('conflict', 'This incident is resolved.'), events: [] };
-        const linked = await this.link(trx, actor, before.id, input.ticketIds, now);
-        if (!linked.ok) return { result: linked, events: [] };
-        if (linked.value.length === 0) return { result: ok(before), events: [] };
-        const after = (await incidents.getIncident(trx, before.id)) ?? before;
-        return { result: ok(after), events: [...linked.value, await appendEvent(trx, 'incident.updated', after, now, leadsOnly)] };
-      }),
-    );
+    const out = await this.changeOpenIncident(actor, input, 'This incident is resolved.', async (trx, before, now) => {
+      const linked = await this.link(trx, actor, before.id, input.ticketIds, now);
+      if (!linked.ok) return { result: linked, events: [] };
+      if (linked.value.length === 0) return { result: ok(before), events: [] };
+      const after = (await incidents.getIncident(trx, before.id)) ?? before;
+      return { result: ok(after), events: [...linked.value, await appendEvent(trx, 'incident.updated', after, now, leadsOnly)] };
+    });
     return out.result;
   }
 
   async resolve(actor: AgentActor, input: AgentIn<'incident:resolve'>): Promise<Result<Incident>> {
     if (actor.role === 'agent') return forbidden();
-    const now = this.ctx.clock.now();
-    const out = await this.commit<Incident>((trx) =>
-      once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
-        const before = await incidents.getIncident(trx, input.incidentId);
-        if (!before) return { result: err('not_found', 'Incident not found.'), events: [] };
-        if (before.state !== 'open') return { result: err('conflict', 'This incident is already resolved.'), events: [] };
-        await incidents.resolveIncident(trx, before.id, now, input.note);
-        const after: Incident = { ...before, state: 'resolved', resolvedAt: now, resolutionNote: input.note };
-        return { result: ok(after), events: [await appendEvent(trx, 'incident.updated', after, now, leadsOnly)] };
-      }),
-    );
+    const out = await this.changeOpenIncident(actor, input, 'This incident is already resolved.', async (trx, before, now) => {
+      await incidents.resolveIncident(trx, before.id, now, input.note);
+      const after: Incident = { ...before, state: 'resolved', resolvedAt: now, resolutionNote: input.note };
+      return { result: ok(after), events: [await appendEvent(trx, 'incident.updated', after, now, leadsOnly)] };
+    });
     // Side effects only for the call that resolved it (a retry gets the result and changes nothing).
     if (!out.result.ok || out.events.length === 0) return out.result;
     const incident = out.result.value;

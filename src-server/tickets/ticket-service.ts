@@ -19,6 +19,8 @@ import { getSpecialist } from '../db/specialists';
 import { insertJobs } from '../db/automation-jobs';
 import { planTicketJobs } from '../automation/ticket-jobs';
 import { checkPendingRcaPatch } from '../automation/pending-rca';
+import { questionTicketDraft } from '../automation/new-ticket';
+import { followUpDraft } from '../automation/customer-reply';
 import { IncidentMonitor } from './incident-monitor';
 import { once, type Outcome } from '../outcome';
 import { verifyCommentLink } from '../auth/tokens';
@@ -217,26 +219,7 @@ export class TicketService {
       if (prior) return { result: ok({ ticket: prior, created: false }), events: [] };
       const ticket = await tickets.insertTicket(trx, {
         clientId: input.clientId,
-        subject: input.question.length > 120 ? `${input.question.slice(0, 117)}...` : input.question,
-        status: 'open',
-        channel: 'email',
-        departmentId: dept.id,
-        requesterEmail: input.email,
-        ccs: [],
-        context: input.context,
-        category: null,
-        product: dept.product,
-        resolution: null,
-        assigneeId: null,
-        conversationId: null,
-        followUpOf: null,
-        escalation: null,
-        workaround: null,
-        rcaNote: null,
-        createdAt: now,
-        updatedAt: now,
-        solvedAt: null,
-        closedAt: null,
+        ...questionTicketDraft(input, dept, 'email', null, now),
       });
       const comment: TicketComment = {
         id: randomUUID(),
@@ -304,22 +287,10 @@ export class TicketService {
       const effect = nextStatusOnCustomerReply(original.status);
       let target: Ticket;
       if (effect.kind === 'follow_up') {
-        target = await tickets.insertTicket(trx, {
-          ...original,
-          clientId: null,
-          subject: `Follow-up to #${original.id}: ${original.subject}`.slice(0, 200),
-          status: 'open',
-          channel: 'web',
-          resolution: null,
-          conversationId: null,
-          followUpOf: original.id,
-          escalation: null,
-          ccs: [...new Set([...original.ccs, ...input.ccs])],
-          createdAt: now,
-          updatedAt: now,
-          solvedAt: null,
-          closedAt: null,
-        });
+        // A Closed ticket is terminal: the reply starts a linked follow-up that keeps who asked and about what,
+        // but none of the old outcome (resolution, workaround, RCA note, escalation).
+        const draft = followUpDraft(original, now, 'web');
+        target = await tickets.insertTicket(trx, { ...draft, clientId: null, ccs: [...new Set([...draft.ccs, ...input.ccs])] });
         events.push(await appendEvent(trx, 'ticket.updated', target, now, ticketScope(target)));
       } else {
         const after: Ticket = {

@@ -151,9 +151,11 @@ export interface IncidentAlert {
   category: IssueCategory;
   /** Event id of the support links, when the reports share one. */
   eid: string | null;
+  /** Reports in the window when it fired: the threshold, which the crossing report reached. */
   count: number;
   firstAt: number;
   lastAt: number;
+  /** The tickets in the window, so a lead can link them to the incident in one step. */
   ticketIds: number[];
 }
 

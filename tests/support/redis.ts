@@ -1,23 +1,12 @@
 // A throwaway redis-server on 127.0.0.1 for scale-out tests (socket.io Redis streams adapter).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 
 export const REDIS_BIN = '/usr/bin/redis-server';
 
 export function redisUnavailableReason(): string | null {
   return existsSync(REDIS_BIN) ? null : `redis-server not found at ${REDIS_BIN}`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {

@@ -6,6 +6,7 @@ import { mailLog } from './0002_mail_log';
 import { presenceLease } from './0003_presence_lease';
 import { ticketAutomation } from './0004_ticket_automation';
 import { incidents } from './0005_incidents';
+import { dropUnusedEventIndex } from './0006_drop_unused_event_index';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex];
 export const LATEST_VERSION = migrations.length;
 
 export async function currentVersion(db: Kysely<Database>): Promise<number> {

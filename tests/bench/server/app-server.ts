@@ -27,7 +27,8 @@ const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
 const loaded = loadConfig({ PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'silent', GROUP_COMMIT: String(groupCommit), SECRET: 'b'.repeat(40), WIDGET_DIR: join(dir, 'none') });
 if (!loaded.ok) throw new Error(loaded.message);
 const db = openSqlite(join(dir, 'switchboard.db'));
-await migrate(db.db, 'sqlite', clock.now());
+// BENCH_SCHEMA_VERSION=<n> stops the migrations at n, to measure a schema change against the one before it.
+await migrate(db.db, 'sqlite', clock.now(), process.env.BENCH_SCHEMA_VERSION ? Number(process.env.BENCH_SCHEMA_VERSION) : undefined);
 const hash = await hashPassword('bench');
 const tokens: string[] = [];
 const departments: string[] = [];

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { expect, type Page } from '@playwright/test';
 import { startServer, type TestServer } from '../../support/start-server';
 import { callOk, type Inbox, type VisitorSocket } from '../../support/socket-clients';
 import { defaultDepartments } from '../../../src-server/seed';
@@ -135,3 +136,20 @@ export async function visitorUploads(server: TestServer, visitor: Visitor, dropB
 }
 
 export const artifacts = join(repo, 'test-artifacts/console');
+
+/** Opens the console at `hostUrl` and submits its sign-in form for `email` on `serverUrl` (demo password). */
+export async function submitSignIn(page: Page, hostUrl: string, serverUrl: string, email: string): Promise<void> {
+  await page.goto(hostUrl);
+  await page.getByLabel('Server').fill(serverUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A new console host for `page`, signed in as `email` and showing the main screen; the host joins `hosts` so the spec's afterAll stops it. */
+export async function signInToNewConsole(page: Page, serverUrl: string, email: string, hosts: ConsoleHost[]): Promise<void> {
+  const host = await startConsoleHost(serverUrl);
+  hosts.push(host);
+  await submitSignIn(page, host.url, serverUrl, email);
+  await expect(page.getByTestId('my-load')).toBeVisible();
+}

@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { EmailRequestReceipt } from '../../../src-shared/protocol/http';
-import { ADMIN, DEMO_PASSWORD, artifacts, startConsoleHost, startSupportServer, type ConsoleHost } from './console-stack';
+import { ADMIN, artifacts, signInToNewConsole, startSupportServer, type ConsoleHost } from './console-stack';
 import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { callOk } from '../../support/socket-clients';
 import type { TestServer } from '../../support/start-server';
@@ -30,16 +30,7 @@ test.afterAll(async () => {
   await sink?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  const host = await startConsoleHost(server.url);
-  hosts.push(host);
-  await page.goto(host.url);
-  await page.getByLabel('Server').fill(server.url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('my-load')).toBeVisible();
-}
+const signIn = (page: Page, email: string) => signInToNewConsole(page, server.url, email, hosts);
 
 async function emailTicket(email: string, eid: string | null): Promise<number> {
   const res = await server.http<EmailRequestReceipt>('POST', '/api/email-requests', {

@@ -1,6 +1,6 @@
 // When the server goes away the console says so, keeps working from its cache, and counts what is unsent.
 import { test, expect } from '@playwright/test';
-import { DANA, DEMO_PASSWORD, artifacts, startConsoleHost, startSupportServer, visitorRequestsChat } from './console-stack';
+import { DANA, artifacts, startConsoleHost, startSupportServer, submitSignIn, visitorRequestsChat } from './console-stack';
 
 test('losing the server shows reconnecting/offline with the unsent count, and a reply waits as pending', async ({ page }) => {
   test.setTimeout(90_000);
@@ -9,11 +9,7 @@ test('losing the server shows reconnecting/offline with the unsent count, and a 
   let serverStopped = false;
   try {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(host.url);
-    await page.getByLabel('Server').fill(server.url);
-    await page.getByLabel('Email').fill(DANA);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, host.url, server.url, DANA);
     await expect(page.getByTestId('connection')).toContainText('Online');
 
     await visitorRequestsChat(server, { email: 'eve@example.com', departmentId: 'finance', question: 'Where is my invoice?' });

@@ -7,9 +7,8 @@ import type { EventEnvelope } from '../../../src-shared/events';
 import {
   ADMIN,
   DANA,
-  DEMO_PASSWORD,
   artifacts,
-  startConsoleHost,
+  signInToNewConsole,
   startSupportServer,
   tinyPng,
   visitorRequestsChat,
@@ -31,16 +30,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  const host = await startConsoleHost(server.url);
-  hosts.push(host);
-  await page.goto(host.url);
-  await page.getByLabel('Server').fill(server.url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('my-load')).toBeVisible();
-}
+const signIn = (page: Page, email: string) => signInToNewConsole(page, server.url, email, hosts);
 
 const isMessage = (body: string) => (e: EventEnvelope) => e.type === 'message.created' && e.payload.body === body;
 

@@ -5,20 +5,18 @@ import type { EmailRequestReceipt } from '../../../src-shared/protocol/http';
 import type { TicketDetail } from '../../../src-shared/protocol/agent';
 import type { EventsPage } from '../../../src-shared/events';
 import { AUTO_SOLVED_RESOLUTION_ID } from '../../../src-shared/resolution-catalog';
-import { startServer, type TestServer } from '../../support/start-server';
-import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
+import type { TestServer } from '../../support/start-server';
+import type { SmtpSink } from '../../support/smtp-sink';
+import { startServerWithMail } from '../../support/server-with-mail';
 import { callOk } from '../../support/socket-clients';
 
 let server: TestServer;
 let sink: SmtpSink;
+let stop: () => Promise<void>;
 beforeEach(async () => {
-  sink = await smtpSink();
-  server = await startServer({ smtpUrl: sink.url });
+  ({ server, sink, stop } = await startServerWithMail());
 });
-afterEach(async () => {
-  await server.stop();
-  await sink.close();
-});
+afterEach(() => stop());
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,21 +6,18 @@ import type { Conversation } from '../../../src-shared/conversation';
 import type { Message } from '../../../src-shared/message';
 import type { CommentPage, CustomerCommentReceipt, HealthStatus } from '../../../src-shared/protocol/http';
 import type { TicketDetail } from '../../../src-shared/protocol/agent';
-import { startServer, type TestServer } from '../../support/start-server';
-import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
+import type { TestServer } from '../../support/start-server';
+import type { SmtpSink } from '../../support/smtp-sink';
+import { startServerWithMail } from '../../support/server-with-mail';
 import { call, callOk } from '../../support/socket-clients';
 
 let server: TestServer;
 let sink: SmtpSink;
-
+let stop: () => Promise<void>;
 beforeEach(async () => {
-  sink = await smtpSink();
-  server = await startServer({ smtpUrl: sink.url });
+  ({ server, sink, stop } = await startServerWithMail());
 });
-afterEach(async () => {
-  await server.stop();
-  await sink.close();
-});
+afterEach(() => stop());
 
 const request = (email = 'casey@example.com', departmentId = 'technical') => ({
   clientId: randomUUID(),

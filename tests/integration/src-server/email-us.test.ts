@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { EmailRequestReceipt, CommentPage } from '../../../src-shared/protocol/http';
 import type { Ticket } from '../../../src-shared/ticket';
 import { startServer, type TestServer } from '../../support/start-server';
-import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
+import type { SmtpSink } from '../../support/smtp-sink';
+import { startServerWithMail } from '../../support/server-with-mail';
 import { callOk } from '../../support/socket-clients';
 import { waitUntil } from '../../support/wait-until';
 import { listMail } from '../../../src-server/db/mail-log';
@@ -14,15 +15,12 @@ import { listMail } from '../../../src-server/db/mail-log';
 describe('EMAIL US over SMTP', () => {
   let server: TestServer;
   let sink: SmtpSink;
+  let stop: () => Promise<void>;
   beforeEach(async () => {
-    sink = await smtpSink();
     // Saturday: outside hours, so the receipt names the next opening.
-    server = await startServer({ smtpUrl: sink.url, now: Date.UTC(2026, 10, 21, 15, 0) });
+    ({ server, sink, stop } = await startServerWithMail({ now: Date.UTC(2026, 10, 21, 15, 0) }));
   });
-  afterEach(async () => {
-    await server.stop();
-    await sink.close();
-  });
+  afterEach(() => stop());
 
   it('creates a ticket, acknowledges by email and answers a retry with the same ticket', async () => {
     const body = { clientId: randomUUID(), email: 'Pat@Example.com', departmentId: 'finance', question: 'Please resend invoice 42.', context: { pid: 'p7' } };

@@ -7,20 +7,18 @@ import type { Ticket } from '../../../src-shared/ticket';
 import type { EmailRequestReceipt } from '../../../src-shared/protocol/http';
 import type { TicketDetail } from '../../../src-shared/protocol/agent';
 import type { EventsPage } from '../../../src-shared/events';
-import { startServer, type TestServer } from '../../support/start-server';
-import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
+import type { TestServer } from '../../support/start-server';
+import type { SmtpSink } from '../../support/smtp-sink';
+import { startServerWithMail } from '../../support/server-with-mail';
 import { call, callOk } from '../../support/socket-clients';
 
 let server: TestServer;
 let sink: SmtpSink;
+let stop: () => Promise<void>;
 beforeEach(async () => {
-  sink = await smtpSink();
-  server = await startServer({ smtpUrl: sink.url });
+  ({ server, sink, stop } = await startServerWithMail());
 });
-afterEach(async () => {
-  await server.stop();
-  await sink.close();
-});
+afterEach(() => stop());
 
 async function newTicket(email: string, departmentId = 'technical'): Promise<number> {
   const res = await server.http<EmailRequestReceipt>('POST', '/api/email-requests', { clientId: randomUUID(), email, departmentId, question: 'The stream is black' });

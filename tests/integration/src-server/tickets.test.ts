@@ -93,13 +93,20 @@ describe('ticket updates', () => {
     const reply = await server.http<CustomerCommentReceipt>('POST', `/api/comment/${id}?sig=${sig}`, { body: 'Still broken' });
     expect(reply.body.ok && reply.body.value).toMatchObject({ ticketId: id, followUp: false, status: 'open' });
 
-    await server.app.ctx.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', id).execute();
-    const late = await server.http<CustomerCommentReceipt>('POST', `/api/comment/${id}?sig=${sig}`, { body: 'Again broken' });
+    await server.app.ctx.db
+      .updateTable('tickets')
+      .set({ status: 'closed', workaround: 'Use the backup stream', rca_note: 'CDN node failed' })
+      .where('id', '=', id)
+      .execute();
+    const late = await server.http<CustomerCommentReceipt>('POST', `/api/comment/${id}?sig=${sig}`, { body: 'Again broken', ccs: ['boss@example.com'] });
     if (!late.body.ok) throw new Error(late.body.error.message);
     expect(late.body.value.followUp).toBe(true);
     const follow = await callOk<TicketDetail>(dana.socket, 'ticket:get', { ticketId: late.body.value.ticketId });
     expect(follow.ticket.followUpOf).toBe(id);
     expect(follow.comments.map((c) => c.body)).toEqual(['Again broken']);
+    // The follow-up is a new question: the closed ticket's outcome does not carry over, the new CC does.
+    expect(follow.ticket).toMatchObject({ status: 'open', resolution: null, workaround: null, rcaNote: null, escalation: null });
+    expect(follow.ticket.ccs).toContain('boss@example.com');
   });
 
   it('an agent cannot read tickets of other departments', async () => {

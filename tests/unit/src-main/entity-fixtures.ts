@@ -5,6 +5,7 @@ import type { Message } from '../../../src-shared/message';
 import type { Ticket } from '../../../src-shared/ticket';
 import type { Specialist } from '../../../src-shared/specialist';
 import type { Department } from '../../../src-shared/department';
+import { makeTicket } from '../../support/entity-factories';
 
 export const department = (over: Partial<Department> = {}): Department => ({
   id: 'technical',
@@ -62,27 +63,4 @@ export const message = (over: Partial<Message> = {}): Message => ({
   ...over,
 });
 
-export const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 1,
-  subject: 'Cannot log in',
-  status: 'open',
-  channel: 'chat',
-  departmentId: 'technical',
-  requesterEmail: 'visitor@example.com',
-  ccs: [],
-  context: {},
-  category: null,
-  product: null,
-  resolution: null,
-  assigneeId: null,
-  conversationId: null,
-  followUpOf: null,
-  escalation: null,
-  workaround: null,
-  rcaNote: null,
-  createdAt: 1_000,
-  updatedAt: 1_000,
-  solvedAt: null,
-  closedAt: null,
-  ...over,
-});
+export const ticket = (over: Partial<Ticket> = {}): Ticket => makeTicket(over);

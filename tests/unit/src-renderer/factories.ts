@@ -4,6 +4,7 @@ import type { ConsoleMessage as Message } from '../../../src-shared/console-api'
 import type { Specialist } from '../../../src-shared/specialist';
 import type { Department } from '../../../src-shared/department';
 import type { Ticket } from '../../../src-shared/ticket';
+import { makeTicket } from '../../support/entity-factories';
 
 let n = 0;
 const uuid = (): string => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
@@ -75,28 +76,5 @@ export function department(id: string, position = 0, over: Partial<Department> =
 }
 
 export function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 1,
-    subject: 'Stream is black',
-    status: 'open',
-    channel: 'chat',
-    departmentId: 'technical',
-    requesterEmail: 'visitor@example.com',
-    ccs: [],
-    context: {},
-    category: null,
-    product: null,
-    resolution: null,
-    assigneeId: null,
-    conversationId: null,
-    followUpOf: null,
-    escalation: null,
-    workaround: null,
-    rcaNote: null,
-    createdAt: 0,
-    updatedAt: 0,
-    solvedAt: null,
-    closedAt: null,
-    ...over,
-  };
+  return makeTicket({ subject: 'Stream is black', createdAt: 0, updatedAt: 0, ...over });
 }

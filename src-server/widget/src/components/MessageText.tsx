@@ -1,10 +1,10 @@
 // Message text with clickable, safe links; always rendered as text nodes, never as HTML.
-import { linkify } from '../linkify';
+import { splitLinks } from '../../../../src-shared/text-links';
 
 export function MessageText({ text }: { text: string }) {
   return (
     <>
-      {linkify(text).map((segment, i) =>
+      {splitLinks(text).map((segment, i) =>
         segment.kind === 'link' ? (
           <a key={i} href={segment.href} target="_blank" rel="noopener noreferrer" className="sb-link">
             {segment.text}

@@ -1,124 +1,29 @@
 // The console core against the real support server and real SQLite: initial sync, live updates, a server
 // killed and restarted mid-stream, actions taken offline (also across a core restart), offline search.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { startServer, type TestServer, type TestSpecialist } from '../../../support/start-server';
 import { call, callOk } from '../../../support/socket-clients';
 import type { VisitorChatState } from '../../../../src-shared/protocol/visitor';
 import type { Message } from '../../../../src-shared/message';
-import { consoleEventNames } from '../../../../src-shared/console-api';
-import { openCache, type Cache } from '../../../../src-main/core/cache/open-cache';
-import { createConsoleService, type ConsoleService } from '../../../../src-main/core/console-service';
-import { createMemorySettingsStore, defaultSettings } from '../../../../src-main/core/settings';
-import type { Clock } from '../../../../src-main/core/clock';
 import type { SecretBox } from '../../../../src-main/core/secret-box';
+import { harness } from './console-harness';
 
-const log = pino({ level: 'silent' });
 /** Stands in for the OS keychain: tokens at rest must never be the plain value. */
 const testSecrets: SecretBox = {
   seal: (plain) => `sealed:${Buffer.from(plain).toString('base64')}`,
   open: (sealed) => (sealed.startsWith('sealed:') ? Buffer.from(sealed.slice(7), 'base64').toString() : null),
 };
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'console-sync-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** The server under test; `restart` stops it and starts it again on the same port and data folder. */
-async function bootServer() {
-  const dataDir = tempDir();
-  let server = await startServer({ dataDir });
-  const port = server.port;
-  let stopped = false;
-  const handle = {
-    get current(): TestServer {
-      return server;
-    },
-    // Tokens carry the server's (fake) time; the console reads the same clock so they stay valid.
-    clock: { now: () => server.clock.now() } satisfies Clock,
-    async stop() {
-      if (!stopped) await server.stop();
-      stopped = true;
-    },
-    async start() {
-      server = await startServer({ dataDir, env: { PORT: String(port) } });
-      stopped = false;
-    },
-  };
-  cleanups.push(() => handle.stop());
-  return handle;
-}
+const h = harness();
+afterEach(() => h.cleanup());
+const { tempDir, bootServer } = h;
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 
-/** A console core on a cache file; `until` waits for a condition, re-checked on every change event. */
-function openConsole(file: string, srv: Booted) {
-  const cache: Cache = openCache(file);
-  const service: ConsoleService = createConsoleService({
-    cache,
-    settings: createMemorySettingsStore(defaultSettings(srv.current.url)),
-    log,
-    secrets: testSecrets,
-    clock: srv.clock,
-    backoff: { baseMs: 50, maxMs: 400 },
-    commandWaitMs: 5_000,
-    requestTimeoutMs: 5_000,
-    pageSize: 2,
-  });
-  let closed = false;
-  let connection = 'offline';
-  service.on('connection', (s) => (connection = s.state));
-  const checks = new Set<() => void>();
-  for (const name of consoleEventNames) service.on(name, () => checks.forEach((c) => c()));
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    service.close();
-    cache.close();
-  };
-  cleanups.push(close);
-  return {
-    cache,
-    service,
-    close,
-    connection: () => connection,
-    until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-      if (predicate()) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          checks.delete(check);
-          reject(new Error(`timed out waiting for ${what}`));
-        }, timeoutMs);
-        const check = () => {
-          if (!predicate()) return;
-          clearTimeout(timer);
-          checks.delete(check);
-          resolve();
-        };
-        checks.add(check);
-      });
-    },
-  };
-}
+/** A console core on a cache file with the test keychain, syncing in pages of 2 so paging is exercised. */
+const openConsole = (file: string, srv: Booted) => h.openConsole(file, srv, { secrets: testSecrets, pageSize: 2 });
 type Console = ReturnType<typeof openConsole>;
-
-const online = (c: Console) => c.until('online', () => c.connection() === 'online');
-
-async function loginConsole(c: Console, srv: Booted, who: TestSpecialist): Promise<void> {
-  const r = await c.service.login({ serverUrl: srv.current.url, email: who.email, password: who.password });
-  if (!r.ok) throw new Error(r.error.message);
-  await online(c);
-}
 
 async function requestChat(srv: Booted, question = 'The stream shows a black screen.') {
   const visitor = await srv.current.connectVisitor();
@@ -140,7 +45,7 @@ describe('console core with the real server', () => {
     const srv = await bootServer();
     const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
     const first = openConsole(join(tempDir(), 'a.db'), srv);
-    await loginConsole(first, srv, dana);
+    await first.login(dana);
     const chat = await requestChat(srv, 'Projector shows nothing at all');
     await first.until('assigned chat', () => first.cache.conversations.get(chat.conversationId)?.specialist?.id === dana.specialist.id);
     for (const body of ['first question', 'second question']) await callOk<Message>(chat.socket, 'message:send', { clientId: randomUUID(), body });
@@ -150,7 +55,7 @@ describe('console core with the real server', () => {
     const progress: string[] = [];
     const fresh = openConsole(join(tempDir(), 'b.db'), srv);
     fresh.service.on('syncProgress', (p) => progress.push(p.phase));
-    await loginConsole(fresh, srv, dana);
+    await fresh.login(dana);
     expect(progress[0]).toBe('snapshot');
     expect(progress.at(-1)).toBe('done');
     expect(bodies(fresh, chat.conversationId)).toEqual(bodies(first, chat.conversationId));
@@ -176,7 +81,7 @@ describe('console core with the real server', () => {
     const srv = await bootServer();
     const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
     const c = openConsole(join(tempDir(), 'c.db'), srv);
-    await loginConsole(c, srv, dana);
+    await c.login(dana);
     const chat = await requestChat(srv);
     await c.until('chat', () => c.cache.conversations.get(chat.conversationId) !== null);
     await callOk<Message>(chat.socket, 'message:send', { clientId: randomUUID(), body: 'before' });
@@ -192,7 +97,7 @@ describe('console core with the real server', () => {
     const visitor = await srv.current.connectVisitor({ token: chat.state.token });
     await callOk(visitor.socket, 'chat:resume', { token: chat.state.token });
     for (const n of [1, 2, 3]) await callOk<Message>(visitor.socket, 'message:send', { clientId: randomUUID(), body: `after ${n}` });
-    await online(c);
+    await c.online();
     await c.until('all messages', () => bodies(c, chat.conversationId).includes('after 3'));
     const all = seqs(c, chat.conversationId);
     expect(new Set(all).size).toBe(all.length);
@@ -209,7 +114,7 @@ describe('console core with the real server', () => {
     const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
     const file = join(tempDir(), 'd.db');
     const c1 = openConsole(file, srv);
-    await loginConsole(c1, srv, dana);
+    await c1.login(dana);
     const chat = await requestChat(srv);
     await c1.until('chat', () => c1.cache.conversations.get(chat.conversationId) !== null);
     await srv.stop();
@@ -226,7 +131,7 @@ describe('console core with the real server', () => {
     await srv.start();
     const c2 = openConsole(file, srv);
     expect(c2.service.resume()).toBe(true);
-    await online(c2);
+    await c2.online();
     await c2.until('outbox drained', () => c2.cache.outbox.unsentCount() === 0);
     await c2.until('confirmed', () => c2.cache.messages.page(chat.conversationId, undefined, 100).some((m) => m.body === 'written while offline' && !m.pending));
     const ticketId = c2.cache.conversations.get(chat.conversationId)?.ticketId ?? 0;
@@ -239,7 +144,7 @@ describe('console core with the real server', () => {
     const srv = await bootServer();
     const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
     const c = openConsole(join(tempDir(), 'e.db'), srv);
-    await loginConsole(c, srv, dana);
+    await c.login(dana);
     const r = await c.service.acceptChat({ conversationId: randomUUID() });
     expect(r.ok).toBe(false);
     const items = await c.service.getOutbox({});
@@ -250,7 +155,7 @@ describe('console core with the real server', () => {
     const srv = await bootServer();
     const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
     const c = openConsole(join(tempDir(), 'f.db'), srv);
-    await loginConsole(c, srv, dana);
+    await c.login(dana);
     const notes: string[] = [];
     c.service.on('notification', (n) => notes.push(n.title));
     const badges: number[] = [];
@@ -298,7 +203,7 @@ describe('console core with the real server', () => {
     const srv = await bootServer();
     const dana = await srv.current.createSpecialist({ displayName: 'Dana', maxConcurrentChats: 4 });
     const c = openConsole(join(tempDir(), 'g.db'), srv);
-    await loginConsole(c, srv, dana);
+    await c.login(dana);
     const chats = await Promise.all([requestChat(srv, 'first chat'), requestChat(srv, 'second chat'), requestChat(srv, 'third chat')]);
     await c.until('three chats', () => chats.every((chat) => c.cache.conversations.get(chat.conversationId)?.specialist?.id === dana.specialist.id));
     await Promise.all(

@@ -6,6 +6,7 @@ import { ok } from '../../../../src-shared/result';
 import type { Ticket } from '../../../../src-shared/ticket';
 import type { Clock } from '../../../../src-server/clock';
 import type { AutomationMailer, ReminderMail } from '../../../../src-server/automation/job-runner';
+import { makeTicket as validTicket } from '../../../support/entity-factories';
 
 export const NY = 'America/New_York';
 
@@ -88,28 +89,18 @@ export class RecordingMailer implements AutomationMailer {
 
 /** A valid ticket of the AV Media department; override what the test is about. */
 export function makeTicket(fields: Partial<Ticket> = {}): Ticket {
-  return {
+  return validTicket({
     id: 42,
     subject: 'Cannot export the media plan',
-    status: 'open',
     channel: 'email',
     departmentId: 'av-media',
     requesterEmail: 'buyer@example.com',
     ccs: ['planner@example.com'],
     context: { eid: 'ev-7' },
     category: 'other_technical',
-    product: null,
-    resolution: null,
     assigneeId: '6f1c8f7e-6b7a-4b53-9b43-3e0d7c9a2b11',
-    conversationId: null,
-    followUpOf: null,
-    escalation: null,
-    workaround: null,
-    rcaNote: null,
     createdAt: ny('2026-10-26T09:30'),
     updatedAt: ny('2026-10-26T09:30'),
-    solvedAt: null,
-    closedAt: null,
     ...fields,
-  };
+  });
 }

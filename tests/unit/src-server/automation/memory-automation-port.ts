@@ -8,6 +8,7 @@ import { defaultAutomationRules, type AutomationRules } from '../../../../src-se
 import { decideCustomerReply, type CustomerReplyDecision } from '../../../../src-server/automation/customer-reply';
 import { planTicketJobs, type AutomationJob, type TicketAutomationState } from '../../../../src-server/automation/ticket-jobs';
 import type { TicketChange } from '../../../../src-server/automation/ticket-change';
+import { makeTicket } from '../../../support/entity-factories';
 
 export type JobRow = AutomationJob & { claimedBy: string | null; claimedAt: number | null; doneAt: number | null; outcome: JobOutcome | null };
 
@@ -94,29 +95,15 @@ export class MemoryAutomationPort implements AutomationPort {
   // ---- stand-ins for the tickets service, synchronous like one db transaction ----
 
   addTicket(fields: Partial<Ticket> & Pick<Ticket, 'departmentId'>, at: number): Ticket {
-    const ticket: Ticket = {
+    const ticket = makeTicket({
       id: this.nextId++,
       subject: 'Cannot export the media plan',
-      status: 'open',
       channel: 'email',
       requesterEmail: 'buyer@example.com',
-      ccs: [],
-      context: {},
-      category: null,
-      product: null,
-      resolution: null,
-      assigneeId: null,
-      conversationId: null,
-      followUpOf: null,
-      escalation: null,
-      workaround: null,
-      rcaNote: null,
       createdAt: at,
       updatedAt: at,
-      solvedAt: null,
-      closedAt: null,
       ...fields,
-    };
+    });
     this.tickets.set(ticket.id, { ticket, statusSince: at });
     this.insertNow(this.plan(ticket.id));
     return ticket;

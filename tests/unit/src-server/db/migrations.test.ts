@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,11 @@ afterEach(async () => {
   await handle.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+async function indexNames(table: string): Promise<string[]> {
+  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`.execute(handle.db);
+  return r.rows.map((row) => row.name);
+}
 
 describe('SQLite migrations', () => {
   it('migration 1 creates the core tables from an empty database', async () => {
@@ -70,6 +75,19 @@ describe('SQLite migrations', () => {
     await handle.db.insertInto('incidents').values({ id: 'i', title: 't', category: 'streaming', eid: null, state: 'open', notice_id: null, created_by: 's', created_at: 3, resolved_at: null, resolution_note: null }).execute();
     await handle.db.insertInto('incident_tickets').values({ incident_id: 'i', ticket_id: 1, linked_at: 3 }).execute();
     await expect(handle.db.insertInto('incident_tickets').values({ incident_id: 'i', ticket_id: 1, linked_at: 4 }).execute()).rejects.toThrow();
+  });
+
+  it('migration 6 drops the unused events_department index on top of version 5 and keeps the event log', async () => {
+    await migrate(handle.db, 'sqlite', 0, 5);
+    await handle.db
+      .insertInto('events')
+      .values({ at: 1, type: 'notice.updated', payload_json: '{"notice":null}', conversation_id: null, department_id: 'd', specialist_id: null, visitor_visible: 1 })
+      .execute();
+    expect(await indexNames('events')).toContain('events_department');
+    expect(await migrate(handle.db, 'sqlite', 0, 6)).toEqual([6]);
+    expect(await indexNames('events')).not.toContain('events_department');
+    expect(await indexNames('events')).toContain('events_conversation');
+    expect(await handle.db.selectFrom('events').select(['seq', 'department_id']).execute()).toEqual([{ seq: 1, department_id: 'd' }]);
   });
 
   it('is idempotent at the latest version', async () => {

@@ -12,42 +12,15 @@ import {
   timeline,
   type ChatView,
 } from '../../../../../src-server/widget/src/chat-view';
+import { CONVERSATION_ID, makeConversation, makeMessage } from '../../../../support/entity-factories';
 
-const convId = '11111111-1111-4111-8111-111111111111';
-const conversation: Conversation = {
-  id: convId,
-  departmentId: 'technical',
-  visitorEmail: 'ana@example.com',
-  question: 'Help',
-  context: {},
-  state: 'queued',
-  specialist: null,
-  ticketId: 7,
-  queuedAt: 1000,
-  assignedAt: null,
-  firstResponseAt: null,
-  endedAt: null,
-  endReason: null,
-  lastSeq: 1,
-};
+const convId = CONVERSATION_ID;
+const conversation: Conversation = makeConversation();
 
 let n = 0;
 const message = (over: Partial<Message> = {}): Message => {
   n += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    clientId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    conversationId: convId,
-    seq: n,
-    authorKind: 'specialist',
-    authorId: null,
-    authorName: 'Dana',
-    body: `m${n}`,
-    attachments: [],
-    internal: false,
-    createdAt: 1000 + n,
-    ...over,
-  };
+  return makeMessage(n, { createdAt: 1000 + n, ...over });
 };
 
 const box = (over: Partial<DropBox> = {}): DropBox => ({

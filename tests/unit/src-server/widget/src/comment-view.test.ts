@@ -3,6 +3,7 @@ import type { Attachment } from '../../../../../src-shared/attachment';
 import type { Message } from '../../../../../src-shared/message';
 import type { TicketComment } from '../../../../../src-shared/ticket';
 import { ticketStatuses } from '../../../../../src-shared/ticket-lifecycle';
+import { makeMessage } from '../../../../support/entity-factories';
 import { receiptText, replyOutlook, ticketFiles, ticketHistory } from '../../../../../src-server/widget/src/comment-view';
 
 const file = (n: number, name: string): Attachment => ({
@@ -15,20 +16,7 @@ const file = (n: number, name: string): Attachment => ({
   createdAt: n,
 });
 
-const message = (n: number, over: Partial<Message>): Message => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  clientId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  conversationId: '11111111-1111-4111-8111-111111111111',
-  seq: n,
-  authorKind: 'specialist',
-  authorId: null,
-  authorName: 'Dana',
-  body: `m${n}`,
-  attachments: [],
-  internal: false,
-  createdAt: n * 10,
-  ...over,
-});
+const message = (n: number, over: Partial<Message>): Message => makeMessage(n, { createdAt: n * 10, ...over });
 
 const comment = (n: number, over: Partial<TicketComment>): TicketComment => ({
   id: `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Availability, Department } from '../../../../../src-shared/department';
 import type { Conversation } from '../../../../../src-shared/conversation';
 import type { ChatView } from '../../../../../src-server/widget/src/chat-view';
+import { makeConversation } from '../../../../support/entity-factories';
 import { emailInsteadOffered, hoursLineFor, hoursLines, tabMode } from '../../../../../src-server/widget/src/widget-store';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
@@ -57,22 +58,7 @@ describe('hoursLineFor', () => {
 });
 
 describe('emailInsteadOffered', () => {
-  const conversation: Conversation = {
-    id: '11111111-1111-4111-8111-111111111111',
-    departmentId: 'media',
-    visitorEmail: 'ana@example.com',
-    question: 'Help',
-    context: {},
-    state: 'queued',
-    specialist: null,
-    ticketId: 7,
-    queuedAt: 1000,
-    assignedAt: null,
-    firstResponseAt: null,
-    endedAt: null,
-    endReason: null,
-    lastSeq: 1,
-  };
+  const conversation: Conversation = makeConversation({ departmentId: 'media' });
   const chat = (over: Partial<Conversation> = {}): ChatView => ({
     token: 't'.repeat(40),
     conversation: { ...conversation, ...over },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHref, splitLinks } from '../../../../src-renderer/text/links';
+import { safeHref, splitLinks } from '../../../src-shared/text-links';
 
 describe('splitLinks', () => {
   it('turns http and https URLs into links and keeps the rest as text', () => {
@@ -14,6 +14,13 @@ describe('splitLinks', () => {
   it('never links javascript:, data: or other schemes', () => {
     const segs = splitLinks('javascript:alert(1) data:text/html,<b>x</b> ftp://host/file');
     expect(segs.every((s) => s.kind === 'text')).toBe(true);
+    expect(splitLinks('javascript:alert(1)')).toEqual([{ kind: 'text', text: 'javascript:alert(1)' }]);
+  });
+
+  it('links only the http(s) URL inside HTML, never the markup around it', () => {
+    const text = 'javascript:alert(1) data:text/html,<b>x</b> <a href="https://evil">y</a>';
+    const links = splitLinks(text).filter((s) => s.kind === 'link');
+    expect(links.every((l) => l.kind === 'link' && l.href.startsWith('https://evil'))).toBe(true);
   });
 
   it('leaves trailing sentence punctuation out of the link', () => {
@@ -22,8 +29,26 @@ describe('splitLinks', () => {
     expect(segs[2]).toEqual({ kind: 'text', text: '.' });
   });
 
+  it('leaves sentence punctuation and an unmatched closing parenthesis outside the link', () => {
+    expect(splitLinks('(see https://example.com/page).')).toEqual([
+      { kind: 'text', text: '(see ' },
+      { kind: 'link', text: 'https://example.com/page', href: 'https://example.com/page' },
+      { kind: 'text', text: ').' },
+    ]);
+  });
+
+  it('keeps a parenthesis the URL itself opened', () => {
+    const [, link] = splitLinks('x https://en.wikipedia.org/wiki/Foo_(bar) y');
+    expect(link).toEqual({ kind: 'link', text: 'https://en.wikipedia.org/wiki/Foo_(bar)', href: 'https://en.wikipedia.org/wiki/Foo_(bar)' });
+  });
+
+  it('links bare www. hosts over https', () => {
+    expect(splitLinks('www.example.com')).toEqual([{ kind: 'link', text: 'www.example.com', href: 'https://www.example.com/' }]);
+  });
+
   it('keeps markup-looking text as literal text', () => {
     expect(splitLinks('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);
+    expect(splitLinks('hello <b>world</b>')).toEqual([{ kind: 'text', text: 'hello <b>world</b>' }]);
   });
 });
 

@@ -1,6 +1,10 @@
-// Splits message text into plain text and safe links (http/https only), so messages render as text, never as HTML.
+// Splits message text into plain text and safe links (http/https only), so both UIs render messages as text, never as HTML.
 
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+
+// URL exists in every runtime that runs this (browsers, Node 20), but the contract compiles with neither DOM nor
+// Node types, so the slice used here is declared for this module only.
+declare const URL: new (input: string) => { protocol: string; href: string };
 
 // Only explicit http(s) URLs and bare "www." hosts become links; anything else (javascript:, data:) stays text.
 const candidate = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi;
@@ -27,7 +31,7 @@ export function safeHref(text: string): string | null {
   }
 }
 
-export function linkify(text: string): TextSegment[] {
+export function splitLinks(text: string): TextSegment[] {
   const segments: TextSegment[] = [];
   let last = 0;
   for (const match of text.matchAll(candidate)) {
