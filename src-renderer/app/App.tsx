@@ -1,5 +1,5 @@
 // The console shell: sign-in until there is a session, then sidebar + the current view, overlays and toasts.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useApp } from '../store/app-store';
 import { useController } from './controller-context';
 import { Sidebar } from './Sidebar';
@@ -8,12 +8,14 @@ import { LoginScreen } from '../login/LoginScreen';
 import { QueueView } from '../queues/QueueView';
 import { ChatWorkspace } from '../chats/ChatWorkspace';
 import { TicketsView } from '../tickets/TicketsView';
-import { DashboardView } from '../dashboard/DashboardView';
-import { IncidentsView } from '../incidents/IncidentsView';
 import { IncidentAlertBar } from '../incidents/IncidentAlertBar';
 import { SearchPalette } from '../search/SearchPalette';
 import { ShortcutHelp } from '../keyboard/ShortcutHelp';
 import { useShortcuts } from '../keyboard/use-shortcuts';
+
+// Lead-only screens (the dashboard pulls in uPlot) load on first use, keeping them out of every specialist's startup chunk.
+const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
+const IncidentsView = lazy(() => import('../incidents/IncidentsView').then((m) => ({ default: m.IncidentsView })));
 
 export function App() {
   const controller = useController();
@@ -57,10 +59,24 @@ function CurrentView() {
     case 'tickets':
       return <TicketsView />;
     case 'dashboard':
-      return lead ? <DashboardView /> : <QueueView />;
+      return lead ? <LeadScreen screen={<DashboardView />} /> : <QueueView />;
     case 'incidents':
-      return lead ? <IncidentsView /> : <QueueView />;
+      return lead ? <LeadScreen screen={<IncidentsView />} /> : <QueueView />;
   }
+}
+
+function LeadScreen(props: { screen: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <section className="view" aria-busy="true">
+          <p className="muted">Loading…</p>
+        </section>
+      }
+    >
+      {props.screen}
+    </Suspense>
+  );
 }
 
 function Overlays() {

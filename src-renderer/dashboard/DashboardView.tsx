@@ -1,11 +1,12 @@
 // Lead dashboard: per department waiting now, longest wait, chats in progress, specialists online and load,
-// averages and missed chats today, tickets by status, and the day's waiting/in-progress chart; all live.
+// averages and missed chats today, tickets by status, and the server's hourly "Over the day" chart; all live.
 import { useMemo } from 'react';
 import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 import { useApp } from '../store/app-store';
 import { useNow } from '../app/use-now';
 import { computeDashboard, type DepartmentStats } from '../stats/dashboard-stats';
-import { mergeServerStats, statsSourceLabel } from '../stats/server-stats';
+import { mergeServerStats, serverClockNow, statsSourceLabel } from '../stats/server-stats';
+import { dayChart } from '../stats/day-chart';
 import { formatDuration } from '../format/time';
 import { TimelineChart } from './TimelineChart';
 
@@ -29,10 +30,11 @@ export function DashboardView() {
       mergeServerStats(
         computeDashboard({ departments, conversations: Object.values(conversations), specialists, tickets, now, dayStart: startOfDay(now), stepMs: 5 * 60_000 }),
         server?.stats ?? null,
-        now,
+        server ? serverClockNow(server, now) : now,
       ),
     [departments, conversations, specialists, tickets, now, server],
   );
+  const chart = useMemo(() => dayChart(server, stats.timeline, startOfDay(now)), [server, stats.timeline, now]);
   const t = stats.total;
   return (
     <section className="view dashboard" aria-labelledby="dash-title" data-testid="dashboard">
@@ -54,7 +56,10 @@ export function DashboardView() {
       </div>
       <section className="panel">
         <h2>Over the day</h2>
-        <TimelineChart points={stats.timeline} label="Waiting and in-progress chats over the day" />
+        <p className={`muted chart-caption${chart.source === 'estimate' ? ' chart-caption-offline' : ''}`} data-testid="chart-caption">
+          {chart.caption}
+        </p>
+        <TimelineChart key={chart.source} chart={chart} />
       </section>
       <div className="dash-grid">
         <section className="panel">

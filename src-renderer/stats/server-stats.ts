@@ -63,6 +63,14 @@ export function mergeServerStats(local: DashboardStats, server: ServerStats | nu
   return { ...local, departments, total, specialists };
 }
 
+/**
+ * "Now" on the server's clock: its `generatedAt` moved on by the time since the console fetched it. Server
+ * instants (e.g. longestWaitSince) are measured against this, so a console clock that is off does not skew waits.
+ */
+export function serverClockNow(server: StatsSnapshot, now: number): number {
+  return server.stats.generatedAt + Math.max(0, now - server.fetchedAt);
+}
+
 /** Where the dashboard's numbers come from, and how old they are when the server cannot be asked. */
 export function statsSourceLabel(server: StatsSnapshot | null, now: number): string {
   if (server === null) return 'Today, estimated from this console';

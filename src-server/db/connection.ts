@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database, Db, DialectName } from './schema';
-import { startCheckpointer } from './checkpointer';
+import { DEFAULT_CHECKPOINTER, attachCheckpointer, startCheckpointer, type CheckpointerOptions } from './checkpointer';
 
 export interface DbHandle {
   db: Db;
@@ -13,7 +13,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export function openSqlite(file: string): DbHandle {
+export function openSqlite(file: string, checkpoints: CheckpointerOptions = DEFAULT_CHECKPOINTER): DbHandle {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode; only a power loss can drop the last commits.
@@ -22,8 +22,11 @@ export function openSqlite(file: string): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   // Checkpoints run in a worker (checkpointer.ts), not inside our commits.
   sqlite.pragma('wal_autocheckpoint = 0');
-  const checkpointer = startCheckpointer(file);
+  // When a commit rewinds the log it also cuts the file back to this size, so one burst does not keep it large.
+  sqlite.pragma(`journal_size_limit = ${checkpoints.walLimitBytes}`);
+  const checkpointer = startCheckpointer(file, checkpoints);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  attachCheckpointer(db, checkpointer);
   return {
     db,
     dialect: 'sqlite',
@@ -36,6 +39,15 @@ export function openSqlite(file: string): DbHandle {
 }
 
 /**
+ * Every transaction on this connection writes, so it begins IMMEDIATE: it takes the write lock up front and
+ * waits on busy_timeout while the checkpointer restarts the log. A deferred one begins with a read (the
+ * duplicate checks) and its upgrade to a write fails with SQLITE_BUSY at once instead of waiting.
+ * Kysely's SQLite driver has no option for this; it always sends exactly `begin`.
+ */
+const BEGIN = 'begin';
+const BEGIN_IMMEDIATE = 'begin immediate';
+
+/**
  * Kysely prepares every query anew; preparing costs about as much as running a small statement. The hot
  * paths repeat a few dozen SQL strings, so prepared statements are kept by SQL text (bounded, oldest out).
  * Safe because Kysely runs one query at a time on the single SQLite connection.
@@ -44,7 +56,8 @@ function cachingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SqliteStatement {
+    prepare(query: string): SqliteStatement {
+      const sql = query === BEGIN ? BEGIN_IMMEDIATE : query;
       const hit = cache.get(sql);
       if (hit) return hit;
       const stmt = sqlite.prepare(sql) as unknown as SqliteStatement;

@@ -1,6 +1,7 @@
 // Group commit: every write job of one event-loop turn runs in one transaction, and each caller is answered after the commit.
 import { sql } from 'kysely';
 import type { Db, DialectName } from './schema';
+import { checkpointerTurn } from './checkpointer';
 
 /** Arbitrary constant naming the server's write lock in pg_advisory_xact_lock. */
 const WRITE_LOCK_KEY = 4_080_001;
@@ -73,6 +74,9 @@ export class WriteQueue {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    // Between transactions is the only moment the SQLite checkpointer can take the write lock to bound the WAL.
+    const turn = checkpointerTurn(this.db);
+    if (turn) await turn;
     if (!this.groupCommit || batch.length === 1) {
       for (const p of batch) await this.runAlone(p);
       return;

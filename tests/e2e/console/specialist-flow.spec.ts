@@ -167,6 +167,10 @@ test('a specialist handles two chats, a drop box and a transfer, ends a chat and
       await expect(waiting).toContainText('0');
       const cid = await visitorRequestsChat(server, { email: 'cid@example.com', departmentId: 'technical', question: 'Cannot log in to the event' });
       await expect(waiting).toContainText('1');
+      // The "Over the day" chart draws the server's hourly buckets, not the console's offline estimate.
+      await expect(lead.getByTestId('chart-caption')).toHaveText('Per hour since midnight (server time), live from the server');
+      await expect(lead.getByRole('img', { name: /^Chats per hour today: [1-9]\d* queued, \d+ assigned; \d+ hours$/ })).toBeVisible();
+      await expect(lead.locator('.u-legend')).toContainText('Waiting at the end of the hour');
       await lead.screenshot({ path: `${artifacts}/08-dashboard.png` });
       await page.getByRole('button', { name: /All queues/ }).click();
       await page.getByTestId('waiting-row').filter({ hasText: 'cid@example.com' }).getByRole('button', { name: /Accept/ }).click();

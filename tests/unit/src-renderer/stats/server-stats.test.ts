@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../../../src-renderer/stats/dashboard-stats';
-import { mergeServerStats, statsSourceLabel } from '../../../../src-renderer/stats/server-stats';
+import { mergeServerStats, serverClockNow, statsSourceLabel } from '../../../../src-renderer/stats/server-stats';
 import type { DashboardStats as ServerStats } from '../../../../src-shared/stats';
 import { conversation, department, specialist } from '../factories';
 
@@ -67,5 +67,19 @@ describe('statsSourceLabel', () => {
     expect(statsSourceLabel(null, now)).toBe('Today, estimated from this console');
     expect(statsSourceLabel({ stats: server, fetchedAt: now, live: true }, now)).toBe('Today, live from the server');
     expect(statsSourceLabel({ stats: server, fetchedAt: now - 3 * MIN, live: false }, now)).toMatch(/^Offline — server figures from \d\d:\d\d \(3m 00s ago\)$/);
+  });
+});
+
+describe('serverClockNow', () => {
+  it('measures from the server clock, so a console clock days ahead does not inflate waits', () => {
+    const consoleNow = now + 5 * 24 * 60 * MIN;
+    const snap = { stats: server, fetchedAt: consoleNow - 2 * MIN, live: true };
+    expect(serverClockNow(snap, consoleNow)).toBe(server.generatedAt + 2 * MIN);
+    const merged = mergeServerStats(local, server, serverClockNow(snap, consoleNow));
+    expect(merged.departments.find((d) => d.departmentId === 'technical')?.longestWaitMs).toBe(22 * MIN);
+  });
+
+  it('never runs the server clock backwards when the console clock stepped back after the fetch', () => {
+    expect(serverClockNow({ stats: server, fetchedAt: now, live: true }, now - MIN)).toBe(server.generatedAt);
   });
 });
