@@ -207,7 +207,10 @@ test('a specialist handles two chats, a drop box and a transfer, ends a chat and
     await settings.getByLabel('Theme').selectOption('system');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
     await page.keyboard.press('Escape');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect.poll(background).toBe('rgb(246, 247, 249)');
     await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).toBe('rgb(20, 23, 28)');
     await page.getByTestId('chat-tab').filter({ hasText: 'ben@example.com' }).click();
     const composer = page.getByTestId('chat-pane').filter({ hasText: 'ben@example.com' }).getByRole('textbox', { name: 'Message' });
     await composer.fill('/tha');
