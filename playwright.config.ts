@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's chromium only: browsers are never downloaded (see README "Tests").
+// Debian's chromium by default: browsers are never downloaded here (see README "Tests"). The GitHub
+// workflow installs Playwright's own Chromium on every OS and sets PLAYWRIGHT_BUNDLED_CHROMIUM=1 to use it.
+const bundledChromium = process.env.PLAYWRIGHT_BUNDLED_CHROMIUM === '1';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-artifacts/e2e',
@@ -11,7 +14,7 @@ export default defineConfig({
     headless: true,
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      ...(bundledChromium ? {} : { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -30,6 +30,10 @@ export const consoleSettingsSchema = z.object({
   serverUrl: z.url(),
   notifications: notificationPrefsSchema,
   theme: z.enum(['system', 'light', 'dark']),
+  /** Desktop app: closing the window while signed in keeps the app in the tray (the specialist stays online). */
+  closeToTray: z.boolean(),
+  /** Desktop app: start when the user signs in to the computer. */
+  openAtLogin: z.boolean(),
 });
 export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
 
@@ -41,6 +45,8 @@ export const consoleMethods = {
   setStatus: z.object({ status: presenceSchema }),
   getSettings: z.object({}),
   updateSettings: consoleSettingsSchema.partial(),
+  /** Where the console runs (desktop app or browser mode), its version and where it writes its log. */
+  getAppInfo: z.object({}),
   listDepartments: z.object({}),
   listSpecialists: z.object({}),
   listConversations: z.object({ departmentId: departmentIdSchema.optional() }),
@@ -99,6 +105,16 @@ export const consoleEventChannel = (event: ConsoleEventName): string => `switchb
 export const isConsoleMethod = (name: unknown): name is ConsoleMethod =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(consoleMethods, name);
 
+export interface AppInfo {
+  /** `desktop`: the Electron app (tray, login item, log file); `browser`: browser mode. */
+  shell: 'desktop' | 'browser';
+  /** Node's platform name of the machine the core runs on (`win32`, `darwin`, `linux`). */
+  platform: string;
+  version: string;
+  /** The log file of the desktop app (rotated in its user data folder); null in browser mode (the terminal). */
+  logFile: string | null;
+}
+
 /** A message as the console shows it: `pending` while its send is still in the outbox (seq is 0 then). */
 export type ConsoleMessage = Message & { pending?: boolean };
 
@@ -137,6 +153,7 @@ export interface ConsoleResults {
   setStatus: Specialist;
   getSettings: ConsoleSettings;
   updateSettings: ConsoleSettings;
+  getAppInfo: AppInfo;
   listDepartments: Department[];
   listSpecialists: Specialist[];
   listConversations: Conversation[];
@@ -205,6 +222,10 @@ export interface ConsoleEvents {
   incidents: { ids: string[] };
   /** Leads: fresh dashboard numbers (refreshed on relevant changes, at most every 2 s). */
   stats: StatsSnapshot;
+  /** Settings changed (by any window, or the desktop shell that applies tray and login-item settings). */
+  settings: ConsoleSettings;
+  /** Show this chat or ticket: the specialist clicked its desktop notification. */
+  navigate: { conversationId: string | null; ticketId: number | null };
 }
 export type ConsoleEventName = keyof ConsoleEvents;
 export const isConsoleEventName = (name: unknown): name is ConsoleEventName =>
@@ -225,6 +246,8 @@ export const consoleEventNames: readonly ConsoleEventName[] = [
   'incidentAlert',
   'incidents',
   'stats',
+  'settings',
+  'navigate',
 ] as const satisfies readonly ConsoleEventName[];
 
 export type ConsoleApi = {

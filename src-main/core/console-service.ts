@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type {
+  AppInfo,
   ConsoleApi,
   ConsoleHandlers,
   ConsoleEventName,
@@ -60,6 +61,8 @@ export interface ConsoleServiceDeps {
   filesDir?: string;
   /** Hands a downloaded file to the user: Electron opens/reveals it, browser mode answers a one-time URL. */
   presentFile?: (file: LocalFile, reveal: boolean) => Promise<Result<{ url: string | null }>>;
+  /** Where this console runs; browser mode when not given. */
+  appInfo?: AppInfo;
   /** How long a command waits for the server before answering `offline` (it stays in the outbox). */
   commandWaitMs?: number;
   requestTimeoutMs?: number;
@@ -84,6 +87,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const timers = deps.timers ?? systemTimers;
   const commandWaitMs = deps.commandWaitMs ?? 10_000;
   const secrets = deps.secrets ?? plainSecretBox;
+  const appInfo: AppInfo = deps.appInfo ?? { shell: 'browser', platform: process.platform, version: '0.0.0', logFile: null };
   const saveRefreshToken = (token: string | null) => cache.syncState.set('refreshToken', token === null ? null : secrets.seal(token));
   const storedRefreshToken = (): string | null => {
     const sealed = cache.syncState.get('refreshToken');
@@ -397,7 +401,11 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     async updateSettings(input: In<'updateSettings'>): Out<'updateSettings'> {
       const next = mergeSettings(settings.get(), input);
       settings.set(next);
+      emit('settings', next);
       return ok(next);
+    },
+    async getAppInfo(_input: In<'getAppInfo'>): Out<'getAppInfo'> {
+      return ok(appInfo);
     },
     async listDepartments(_input: In<'listDepartments'>): Out<'listDepartments'> {
       return ok(cache.departments.list());
@@ -558,6 +566,17 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     setWindowFocused(windowFocused: boolean): void {
       focus = { ...focus, windowFocused };
     },
+    /** The desktop shell: the specialist clicked a notification; windows show that chat or ticket. */
+    navigate(target: ConsoleEvents['navigate']): void {
+      emit('navigate', target);
+    },
+    /**
+     * The computer woke up (or the network came back): a socket that slept is probably dead without knowing
+     * it yet, so connect afresh now and catch up, rather than wait for a ping timeout or the next backoff step.
+     */
+    reconnectNow(): void {
+      engine?.reconnectNow();
+    },
     /** Resumes the stored session (refresh token) on app start; false when a login is needed. */
     resume(): boolean {
       const serverUrl = cache.syncState.get('serverUrl');
@@ -571,6 +590,13 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       engine?.stop();
       engine = null;
     },
-  } satisfies ConsoleHandlers & Pick<ConsoleApi, 'on'> & { setWindowFocused(f: boolean): void; resume(): boolean; close(): void };
+  } satisfies ConsoleHandlers &
+    Pick<ConsoleApi, 'on'> & {
+      setWindowFocused(f: boolean): void;
+      navigate(target: ConsoleEvents['navigate']): void;
+      reconnectNow(): void;
+      resume(): boolean;
+      close(): void;
+    };
 }
 export type ConsoleService = ReturnType<typeof createConsoleService>;

@@ -1,4 +1,4 @@
-// Console settings: defaults, and a JSON-file store for browser mode (Electron keeps them in electron-store).
+// Console settings: defaults, and the JSON-file store both the desktop core and browser mode keep them in.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { consoleSettingsSchema, type ConsoleSettings } from '../../src-shared/console-api';
@@ -12,6 +12,8 @@ export const defaultSettings = (serverUrl: string): ConsoleSettings => ({
   serverUrl,
   notifications: { enabled: true, sound: true, quietWhenAway: true },
   theme: 'system',
+  closeToTray: true,
+  openAtLogin: false,
 });
 
 /** Merges a partial update; invalid results are refused by the schema, never stored. */
@@ -23,13 +25,26 @@ export function mergeSettings(current: ConsoleSettings, patch: Partial<ConsoleSe
   });
 }
 
+/**
+ * Settings from a file: fields added since the file was written take their defaults; a damaged file falls
+ * back to the defaults rather than blocking the app.
+ */
+export function readStoredSettings(text: string, defaults: ConsoleSettings): ConsoleSettings {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return defaults;
+  }
+  if (typeof stored !== 'object' || stored === null) return defaults;
+  const partial = stored as Partial<ConsoleSettings>;
+  const parsed = consoleSettingsSchema.safeParse({ ...defaults, ...partial, notifications: { ...defaults.notifications, ...partial.notifications } });
+  return parsed.success ? parsed.data : defaults;
+}
+
 export function createFileSettingsStore(file: string, defaults: ConsoleSettings): SettingsStore {
   let current = defaults;
-  if (existsSync(file)) {
-    const parsed = consoleSettingsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    // A damaged or outdated file falls back to defaults rather than blocking the app.
-    if (parsed.success) current = parsed.data;
-  }
+  if (existsSync(file)) current = readStoredSettings(readFileSync(file, 'utf8'), defaults);
   return {
     get: () => current,
     set(next) {

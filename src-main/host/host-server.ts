@@ -9,8 +9,8 @@ import { extname, join, resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { consoleEventNames, type ConsoleApi } from '../../src-shared/console-api';
-import { dispatchConsoleCall, type ConsoleCommands } from '../core/console-dispatch';
+import { serveConsole, type ServedService } from '../core/console-endpoint';
+import { webSocketTransport } from './ws-transport';
 import { rendererFileFor } from '../core/renderer-files';
 import { contentDisposition } from '../core/attachment-files';
 import type { LocalFile } from '../core/console-service';
@@ -37,7 +37,7 @@ const contentTypes: Record<string, string> = {
 };
 
 export interface HostOptions {
-  service: ConsoleCommands & Pick<ConsoleApi, 'on'>;
+  service: ServedService;
   rendererDir: string;
   port: number;
   log: Logger;
@@ -153,21 +153,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   function attach(ws: WebSocket): void {
-    const send = (data: unknown) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(data));
-    };
-    const unsubscribe = consoleEventNames.map((event) => options.service.on(event, (payload) => send({ event, payload })));
-    ws.on('message', (raw) => {
-      let msg: { id?: unknown; method?: unknown; input?: unknown };
-      try {
-        msg = JSON.parse(String(raw)) as typeof msg;
-      } catch {
-        return send({ id: null, result: { ok: false, error: { code: 'bad_request', message: 'not JSON' } } });
-      }
-      const id = typeof msg.id === 'number' || typeof msg.id === 'string' ? msg.id : null;
-      void dispatchConsoleCall(options.service, msg.method, msg.input).then((result) => send({ id, result }));
-    });
-    ws.on('close', () => unsubscribe.forEach((u) => u()));
+    serveConsole(options.service, webSocketTransport(ws));
   }
 
   await new Promise<void>((ok) => http.listen(options.port, '127.0.0.1', ok));

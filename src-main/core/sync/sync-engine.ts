@@ -73,6 +73,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let stopped = true;
   let state: ConnectionState = 'offline';
   let nextRetryAt: number | null = null;
+  /** Bumped by reconnectNow, so a connect still waiting for its token does not open a second socket. */
+  let generation = 0;
 
   const setState = (next: ConnectionState, retryAt: number | null) => {
     state = next;
@@ -127,8 +129,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   async function connect(): Promise<void> {
     if (stopped) return;
+    const started = generation;
     const token = await accessToken();
-    if (stopped) return;
+    if (stopped || started !== generation) return;
     if (!token.ok) {
       if (token.error.code === 'unauthorized' || token.error.code === 'expired' || token.error.code === 'forbidden') {
         log.warn({ code: token.error.code }, 'session refused; login needed');
@@ -241,6 +244,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       retryTimer = null;
       dropSocket();
       setState('offline', null);
+    },
+    /** Drops the socket and connects afresh at once (after sleep the old one may be silently dead). */
+    reconnectNow(): void {
+      if (stopped) return;
+      if (retryTimer !== null) timers.clearTimeout(retryTimer);
+      retryTimer = null;
+      generation += 1;
+      dropSocket();
+      attempt = 0;
+      setState('reconnecting', null);
+      void connect();
     },
     /** Connected and caught up: actions may go out. */
     isConnected: (): boolean => socket !== null && socket.connected && caughtUp,

@@ -78,22 +78,27 @@ describe('browser-mode host', () => {
     expect(await upgradeStatus(url, 'http://localhost:1')).toBe(403);
   });
 
-  it('serves a valid call with the secret and the right origin, and rejects bad input', async () => {
+  it('serves console-protocol calls with the secret and the right origin, and answers bad frames', async () => {
     const ws = await openClient();
-    ws.send(JSON.stringify({ id: 1, method: 'getSettings', input: {} }));
-    expect(await nextMessage(ws, (m) => m.id === 1)).toEqual({ id: 1, result: { ok: true, value: defaultSettings('http://127.0.0.1:9') } });
-    ws.send(JSON.stringify({ id: 2, method: 'getMessages', input: { conversationId: 'x' } }));
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'getSettings', input: {} }));
+    expect(await nextMessage(ws, (m) => m.id === 1)).toEqual({ type: 'result', id: 1, result: { ok: true, value: defaultSettings('http://127.0.0.1:9') } });
+    ws.send(JSON.stringify({ type: 'call', id: 2, method: 'getMessages', input: { conversationId: 'x' } }));
     expect(await nextMessage(ws, (m) => m.id === 2)).toMatchObject({ id: 2, result: { ok: false, error: { code: 'bad_request' } } });
-    ws.send(JSON.stringify({ id: 3, method: 'eval', input: {} }));
+    ws.send(JSON.stringify({ type: 'call', id: 3, method: 'eval', input: {} }));
     expect(await nextMessage(ws, (m) => m.id === 3)).toMatchObject({ id: 3, result: { ok: false, error: { code: 'not_found' } } });
+    // A frame without its type still gets its id back, so the caller is not left waiting.
+    ws.send(JSON.stringify({ id: 4, method: 'getSettings', input: {} }));
+    expect(await nextMessage(ws, (m) => m.id === 4)).toMatchObject({ type: 'result', id: 4, result: { ok: false, error: { code: 'bad_request' } } });
+    ws.send('not json');
+    expect(await nextMessage(ws, (m) => m.id === null)).toMatchObject({ type: 'result', result: { ok: false, error: { code: 'bad_request' } } });
     ws.close();
   });
 
-  it('pushes change events to the connected page', async () => {
+  it('pushes change events to the connected page as event frames', async () => {
     const ws = await openClient();
     const pushed = nextMessage(ws, (m) => m.event === 'session');
-    ws.send(JSON.stringify({ id: 1, method: 'logout', input: {} }));
-    expect(await pushed).toMatchObject({ event: 'session', payload: { me: null, connection: 'offline' } });
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'logout', input: {} }));
+    expect(await pushed).toMatchObject({ type: 'event', event: 'session', payload: { me: null, connection: 'offline' } });
     ws.close();
   });
 

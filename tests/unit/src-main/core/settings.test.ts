@@ -30,4 +30,22 @@ describe('settings', () => {
     writeFileSync(file, JSON.stringify({ theme: 'purple' }));
     expect(createFileSettingsStore(file, defaults).get()).toEqual(defaults);
   });
+
+  it('keeps what a file from an older version holds and gives the newer fields their defaults', () => {
+    const file = join(temp(), 'settings.json');
+    const defaults = defaultSettings('http://127.0.0.1:4080');
+    writeFileSync(file, JSON.stringify({ serverUrl: 'https://desk.example.com', notifications: { enabled: false, sound: true, quietWhenAway: true }, theme: 'dark' }));
+    expect(createFileSettingsStore(file, defaults).get()).toEqual({
+      ...defaults,
+      serverUrl: 'https://desk.example.com',
+      notifications: { enabled: false, sound: true, quietWhenAway: true },
+      theme: 'dark',
+    });
+  });
+
+  it('falls back to defaults when the file is not JSON at all', () => {
+    const file = join(temp(), 'settings.json');
+    writeFileSync(file, '{ half a file');
+    expect(createFileSettingsStore(file, defaultSettings('http://127.0.0.1:4080')).get()).toEqual(defaultSettings('http://127.0.0.1:4080'));
+  });
 });
