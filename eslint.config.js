@@ -17,7 +17,7 @@ const nodeBuiltinPaths = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'release/**', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'release/**', 'data/**', 'src-main/app/dist/**', 'src-main/app/node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,14 +1,19 @@
-// Builds every target: Node bundles with esbuild (server, console main/host, preload) and the two web
-// apps with Vite (customer widget, console renderer). Output goes to dist/.
+// Builds every target: Node bundles with esbuild (server, browser-mode host, the desktop app's main, core and
+// preload) and the two web apps with Vite (customer widget, console renderer). Output goes to dist/, except the
+// desktop app, which is built into its own package, src-main/app/dist/ (see README "Desktop app").
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { APP_DIST, desktopBundles } from './desktop-bundles.mjs';
 
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const appDist = APP_DIST;
+const define = { __SWITCHBOARD_VERSION__: JSON.stringify(version) };
 
-// Dependencies stay external: native modules (better-sqlite3) and electron must be required at run time.
+// Server and host: dependencies stay external (native better-sqlite3; node_modules is there at run time).
 const node = (entry, outfile, extra = {}) => ({
   entryPoints: [entry],
   outfile,
@@ -19,6 +24,7 @@ const node = (entry, outfile, extra = {}) => ({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  define,
   ...extra,
 });
 
@@ -26,24 +32,41 @@ const targets = [
   { name: 'server', kind: 'node', options: node('src-server/main.ts', 'dist/server/main.js') },
   { name: 'admin', kind: 'node', options: node('src-server/admin-cli.ts', 'dist/server/admin-cli.js') },
   { name: 'host', kind: 'node', options: node('src-main/host/main.ts', 'dist/main/host/main.js') },
-  { name: 'electron', kind: 'node', options: node('src-main/electron/main.ts', 'dist/main/electron/main.js', { external: ['electron'] }) },
-  // Sandboxed preloads must be CommonJS and may only require('electron').
-  { name: 'preload', kind: 'node', options: node('src-preload/preload.ts', 'dist/preload/preload.cjs', { format: 'cjs', packages: undefined, external: ['electron'] }) },
+  ...desktopBundles(define).map((b) => ({ ...b, kind: 'node' })),
   { name: 'widget', kind: 'vite', config: 'src-server/widget/vite.config.ts' },
   { name: 'renderer', kind: 'vite', config: 'src-renderer/vite.config.ts' },
+  { name: 'desktop-files', kind: 'copy' },
 ];
 
+/** The renderer and icons the desktop app loads, copied into its package. */
+function copyDesktopFiles() {
+  if (!existsSync('dist/renderer/index.html')) return false;
+  cpSync('dist/renderer', `${appDist}/renderer`, { recursive: true });
+  mkdirSync(`${appDist}/assets`, { recursive: true });
+  cpSync('assets/icon.png', `${appDist}/assets/icon.png`);
+  for (const dir of ['tray', 'overlay']) cpSync(`assets/${dir}`, `${appDist}/assets/${dir}`, { recursive: true });
+  return true;
+}
+
 const started = Date.now();
-if (only.length === 0) await rm('dist', { recursive: true, force: true });
+if (only.length === 0) {
+  await rm('dist', { recursive: true, force: true });
+  await rm(appDist, { recursive: true, force: true });
+}
 for (const t of targets.filter((t) => want(t.name))) {
-  const entry = t.kind === 'node' ? t.options.entryPoints[0] : t.config;
-  if (!existsSync(entry)) {
-    console.log(`build: ${t.name.padEnd(8)} not present yet (${entry})`);
+  const t0 = Date.now();
+  if (t.kind === 'copy') {
+    if (!copyDesktopFiles()) console.log('build: desktop-files skipped (build the renderer first)');
+    else console.log(`build: ${t.name.padEnd(13)} ${Date.now() - t0} ms`);
     continue;
   }
-  const t0 = Date.now();
+  const entry = t.kind === 'node' ? t.options.entryPoints[0] : t.config;
+  if (!existsSync(entry)) {
+    console.log(`build: ${t.name.padEnd(13)} not present yet (${entry})`);
+    continue;
+  }
   if (t.kind === 'node') await build(t.options);
   else await viteBuild({ configFile: t.config, logLevel: 'warn' });
-  console.log(`build: ${t.name.padEnd(8)} ${Date.now() - t0} ms`);
+  console.log(`build: ${t.name.padEnd(13)} ${Date.now() - t0} ms`);
 }
 console.log(`build: done in ${Date.now() - started} ms`);

@@ -1,20 +1,24 @@
 // `npm start`: builds when dist/ is missing or older than the sources, starts the support server, then the
-// console — Electron when its binary is installed, otherwise browser mode on 127.0.0.1. Ctrl+C stops both.
+// console — the desktop app when Electron's binary is installed (its own package prepared for Electron once,
+// see scripts/prepare-desktop.mjs), otherwise browser mode on 127.0.0.1. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { installedElectron } from './electron-binary.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const serverPort = process.env.PORT ?? '4080';
 const serverUrl = process.env.SWITCHBOARD_SERVER_URL ?? `http://127.0.0.1:${serverPort}`;
-const outputs = ['dist/server/main.js', 'dist/main/host/main.js'].map((p) => join(root, p));
+const outputs = ['dist/server/main.js', 'dist/main/host/main.js', 'src-main/app/dist/main.js'].map((p) => join(root, p));
+const appDir = join(root, 'src-main/app');
 
 function newestMtime(dir) {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    // Build output inside the sources (the desktop app's package) is not a source.
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const p = join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
   }
@@ -29,15 +33,6 @@ function buildIfStale() {
   console.log(missing ? 'start: dist/ is missing, building…' : 'start: sources changed since the last build, rebuilding…');
   const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-/** Where the electron package keeps its binary once downloaded (path.txt names it inside dist/). */
-function installedElectron() {
-  const dir = join(root, 'node_modules/electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
 }
 
 /**
@@ -57,6 +52,14 @@ function electronBinary() {
   if (r.status === 0 && binary) return { binary };
   const why = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => /error|ENOTFOUND|ECONN|timed? ?out/i.test(l))?.trim();
   return { reason: `its binary could not be downloaded${why ? ` (${why.slice(0, 160)})` : r.error ? ` (${r.error.message})` : ''}` };
+}
+
+/** The app package's native modules, built for Electron once (cached); a failure falls back to browser mode. */
+function prepareDesktop() {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/prepare-desktop.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.status === 0) return null;
+  const why = (r.stderr ?? '').split('\n').filter((l) => l.startsWith('desktop:')).pop()?.replace(/^desktop: /, '');
+  return `the desktop app's native modules could not be built for Electron (${why ?? `exit ${r.status}`})`;
 }
 
 async function waitForServer() {
@@ -97,7 +100,14 @@ if (!(await waitForServer())) console.warn(`start: the server did not answer on 
 
 const electron = electronBinary();
 if (electron.binary) {
-  const shell = spawn(electron.binary, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_SERVER_URL: serverUrl } });
+  const unprepared = prepareDesktop();
+  if (unprepared) {
+    electron.reason = unprepared;
+    delete electron.binary;
+  }
+}
+if (electron.binary) {
+  const shell = spawn(electron.binary, [appDir], { cwd: root, stdio: 'inherit', env: { ...process.env, SWITCHBOARD_SERVER_URL: serverUrl } });
   children.push(shell);
   shell.on('exit', () => shutdown());
 } else {

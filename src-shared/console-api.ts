@@ -1,6 +1,6 @@
-// The console's one internal contract: what the renderer may ask of the main process (Electron IPC or the
-// browser-mode WebSocket) and the change events it can subscribe to. Preload, host and renderer derive
-// their channel names and types from `consoleMethods` / `ConsoleEvents`; nothing repeats a string.
+// The console's one internal contract: what the renderer may ask of the console core and the change events
+// it can subscribe to. The console protocol (console-protocol.ts) carries it over a MessagePort in the desktop
+// app and the loopback WebSocket in browser mode; every side derives names and types from here.
 import { z } from 'zod';
 import type { Result } from './result';
 import { attachmentIdSchema, conversationIdSchema, departmentIdSchema, emailSchema, specialistIdSchema, ticketIdSchema } from './ids';
@@ -98,10 +98,6 @@ export const consoleMethods = {
 export type ConsoleMethod = keyof typeof consoleMethods;
 export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
 
-/** IPC channel of a method (`switchboard:sendMessage`); preload and shell both derive it from here. */
-export const consoleChannel = (method: ConsoleMethod): string => `switchboard:${method}`;
-/** IPC channel of a pushed change event (`switchboard:event:messages`). */
-export const consoleEventChannel = (event: ConsoleEventName): string => `switchboard:event:${event}`;
 export const isConsoleMethod = (name: unknown): name is ConsoleMethod =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(consoleMethods, name);
 
@@ -226,6 +222,11 @@ export interface ConsoleEvents {
   settings: ConsoleSettings;
   /** Show this chat or ticket: the specialist clicked its desktop notification. */
   navigate: { conversationId: string | null; ticketId: number | null };
+  /**
+   * Raised by the client end of the console protocol, never by the core: the connection to the core was
+   * replaced (the core process restarted, browser mode's host came back), so views reload what they show.
+   */
+  reconnected: Record<string, never>;
 }
 export type ConsoleEventName = keyof ConsoleEvents;
 export const isConsoleEventName = (name: unknown): name is ConsoleEventName =>
@@ -248,6 +249,7 @@ export const consoleEventNames: readonly ConsoleEventName[] = [
   'stats',
   'settings',
   'navigate',
+  'reconnected',
 ] as const satisfies readonly ConsoleEventName[];
 
 export type ConsoleApi = {

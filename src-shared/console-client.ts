@@ -33,7 +33,7 @@ export interface ConsoleClient {
   api: ConsoleApi;
   /** Uses `transport` from now on; calls in flight on the previous one answer `offline`. */
   attach(transport: FrameTransport): void;
-  /** Called after every attach but the first: the core may have restarted, so views should reload. */
+  /** Called after every attach but the first (listeners of the `reconnected` event hear it too). */
   onReattach(listener: () => void): () => void;
   isAttached(): boolean;
   close(): void;
@@ -63,6 +63,16 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
     for (const p of pending) p.settle(err('offline', message));
   };
 
+  function dispatch(event: ConsoleEventName, payload: unknown): void {
+    for (const listener of [...(listeners.get(event) ?? [])]) {
+      try {
+        (listener as (p: unknown) => void)(payload);
+      } catch {
+        // One listener's bug must not stop the others from hearing the event.
+      }
+    }
+  }
+
   function receive(raw: unknown): void {
     const parsed = fromCoreFrameSchema.safeParse(raw);
     if (!parsed.success) {
@@ -77,14 +87,8 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       pending?.settle(frame.result as Result<unknown>);
       return;
     }
-    if (!isConsoleEventName(frame.event)) return;
-    for (const listener of [...(listeners.get(frame.event) ?? [])]) {
-      try {
-        (listener as (p: unknown) => void)(frame.payload);
-      } catch {
-        // One listener's bug must not stop the others from hearing the event.
-      }
-    }
+    if (!isConsoleEventName(frame.event) || frame.event === 'reconnected') return;
+    dispatch(frame.event, frame.payload);
   }
 
   function send(via: FrameTransport, method: ConsoleMethod, input: unknown): Promise<Result<unknown>> {
@@ -160,7 +164,10 @@ export function createConsoleClient(options: ConsoleClientOptions): ConsoleClien
       const ready = waiting;
       waiting = [];
       for (const go of ready) go(next);
-      if (attachments > 1) for (const l of [...reattachListeners]) l();
+      if (attachments > 1) {
+        for (const l of [...reattachListeners]) l();
+        dispatch('reconnected', {});
+      }
     },
     onReattach(listener) {
       reattachListeners.add(listener);

@@ -40,6 +40,13 @@ export type ConsoleFrame = z.infer<typeof consoleFrameSchema>;
 export const toCoreFrameSchema = consoleCallFrameSchema;
 export const fromCoreFrameSchema = z.discriminatedUnion('type', [consoleResultFrameSchema, consoleEventFrameSchema]);
 
+/**
+ * Desktop app: the IPC channel on which a window's preload asks the main process for its connection to the
+ * core, and the one on which the MessagePort arrives (again after every core restart).
+ */
+export const CORE_PORT_REQUEST_CHANNEL = 'switchboard:connect-core';
+export const CORE_PORT_CHANNEL = 'switchboard:core-port';
+
 /** Every method name the protocol may carry, for clients that build calls without the full contract. */
 export const consoleProtocolMethods: readonly string[] = consoleMethodNames;
 

@@ -1,81 +1,144 @@
-// Electron entry: single instance, app:// renderer, core ConsoleService with the cache in userData,
-// IPC through the guard, notifications/tray, auto-update when packaged. All logic lives in core.
-import { app, BrowserWindow, shell, type Tray } from 'electron';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import electronUpdater from 'electron-updater';
-import { pino } from 'pino';
-import { openCache } from '../core/cache/open-cache';
-import { createConsoleService } from '../core/console-service';
-import { err, ok } from '../../src-shared/result';
-import { defaultSettings } from '../core/settings';
+// Electron entry (the main process): single instance, the app:// renderer, windows, tray, notifications,
+// login item, updates — and the console core started in its own utilityProcess, reached over MessagePorts.
+// Nothing here touches SQLite or the network: a large catch-up never stalls window management.
+import { app, ipcMain, powerMonitor, type BrowserWindow, type Tray } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { autoUpdater } from 'electron-updater';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { createElectronSettings } from './settings-store';
-import { createMainWindow } from './window';
-import { wireIpc } from './ipc';
 import { wireAttention } from './attention';
-import { safeStorageSecretBox } from './secret-box';
+import { loadDesktopConfig } from './config';
+import { CORE_PORT_REQUEST_CHANNEL } from '../../src-shared/console-protocol';
+import { startConsoleCoreHost } from './console-core-host';
+import { loadDataKey } from './data-key';
+import { fileLogger, logFilePath } from './log-file';
+import { createMainWindow } from './window';
+import { windowStateStore } from './window-state';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const distRoot = join(here, '..', '..');
-const log = pino({ name: 'console', level: app.isPackaged ? 'info' : 'debug' });
+const APP_ID = 'com.switchboard.console';
+const config = loadDesktopConfig();
+// Before anything reads it, and before the single-instance lock (which is keyed on this folder).
+if (config.userData) app.setPath('userData', config.userData);
+const userData = app.getPath('userData');
+const logDir = join(userData, 'logs');
+const log = fileLogger(logDir, 'main', config.logLevel);
+process.on('uncaughtException', (e) => log.fatal({ err: e }, 'uncaught exception in the main process'));
+
+/** The built app: dist/ inside the app package (src-main/app in development, app.asar when packaged). */
+const dist = join(app.getAppPath(), 'dist');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Windows ties notifications and the taskbar button to this id; it must match the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   registerAppScheme();
   let win: BrowserWindow | null = null;
   let tray: Tray | null = null;
-  app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
+  let quitting = false;
+  let signedIn = false;
+  let closeToTray = true;
+
+  const core = startConsoleCoreHost({
+    entry: join(dist, 'core.js'),
+    log,
+    init: () => ({
+      type: 'init',
+      dataDir: userData,
+      serverUrl: config.serverUrl,
+      version: app.getVersion(),
+      platform: process.platform,
+      logFile: logFilePath(logDir, 'core'),
+      dataKey: loadDataKey(userData, log),
+    }),
+  });
+
+  const windowState = windowStateStore(userData);
+  const showWindow = (): BrowserWindow => {
+    if (!win || win.isDestroyed()) {
+      const created = createMainWindow({
+        preload: join(dist, 'preload.cjs'),
+        bounds: windowState.load(),
+        onBounds: windowState.save,
+        icon: join(dist, 'assets', 'icon.png'),
+        // Closing while signed in keeps the specialist online from the tray; macOS keeps apps running anyway.
+        hideOnClose: () => !quitting && (process.platform === 'darwin' || (closeToTray && signedIn)),
+      });
+      created.on('closed', () => {
+        if (win === created) win = null;
+      });
+      created.on('focus', () => core.send({ type: 'window-focus', focused: true }));
+      created.on('blur', () => core.send({ type: 'window-focus', focused: false }));
+      win = created;
+      return created;
+    }
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+    return win;
+  };
+
+  app.on('second-instance', () => showWindow());
+  app.on('before-quit', () => {
+    quitting = true;
   });
 
   void app.whenReady().then(() => {
-    // Launched by `npm start`, the server URL comes from the launcher; otherwise from settings.
-    const store = createElectronSettings(defaultSettings(process.env.SWITCHBOARD_SERVER_URL ?? 'http://127.0.0.1:4080'));
-    const cache = openCache(join(app.getPath('userData'), 'cache.db'));
-    const service = createConsoleService({
-      cache,
-      settings: store.settings,
-      log,
-      secrets: safeStorageSecretBox,
-      openExternal: (url) => shell.openExternal(url),
-      filesDir: join(app.getPath('userData'), 'attachments'),
-      // Thin shell: the core downloaded and checked the file; the OS opens it or shows it in its folder.
-      presentFile: async (file, reveal) => {
-        if (reveal) {
-          shell.showItemInFolder(file.path);
-          return ok({ url: null });
-        }
-        const problem = await shell.openPath(file.path);
-        return problem ? err('unavailable', `The file could not be opened: ${problem}`) : ok({ url: null });
-      },
-    });
-    serveRenderer(join(distRoot, 'renderer'));
-    const icon = join(app.getAppPath(), 'assets', 'icon.png');
-    const open = () => {
-      win = createMainWindow({ preload: join(distRoot, 'preload', 'preload.cjs'), bounds: store.windowBounds(), onBounds: store.saveWindowBounds, icon });
-      win.on('closed', () => (win = null));
-      win.on('focus', () => service.setWindowFocused(true));
-      win.on('blur', () => service.setWindowFocused(false));
+    serveRenderer(join(dist, 'renderer'));
+    ipcMain.on(CORE_PORT_REQUEST_CHANNEL, (event) => core.connectWindow(event.sender, event.senderFrame?.url));
+
+    const applySettings = (s: { closeToTray: boolean; openAtLogin: boolean }) => {
+      closeToTray = s.closeToTray;
+      // Linux has no login-item API in Electron; the setting is hidden there.
+      if (process.platform !== 'linux' && app.isPackaged && app.getLoginItemSettings().openAtLogin !== s.openAtLogin) {
+        app.setLoginItemSettings({ openAtLogin: s.openAtLogin });
+      }
     };
-    wireIpc(service, () => win);
-    tray = wireAttention(service, () => win, icon);
-    service.resume();
-    open();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open();
+    core.api.on('settings', applySettings);
+    core.api.on('session', (s) => {
+      signedIn = s.me !== null;
     });
-    app.on('before-quit', () => {
-      service.close();
-      cache.close();
-      tray?.destroy();
+    core.start();
+    void core.api.getSettings({}).then((r) => r.ok && applySettings(r.value));
+    void core.api.getSession({}).then((r) => {
+      if (r.ok) signedIn = r.value.me !== null;
     });
-    if (app.isPackaged) void electronUpdater.autoUpdater.checkForUpdatesAndNotify().catch((e: unknown) => log.warn({ err: e }, 'update check failed'));
+
+    tray = wireAttention({
+      api: core.api,
+      assetsDir: join(dist, 'assets'),
+      window: () => (win && !win.isDestroyed() ? win : null),
+      showWindow,
+      navigate: (target) => core.send({ type: 'navigate', ...target }),
+      quit: () => app.quit(),
+    });
+    // After sleep the server connection is probably dead without knowing it: reconnect and catch up now.
+    powerMonitor.on('resume', () => core.send({ type: 'reconnect' }));
+    powerMonitor.on('unlock-screen', () => core.send({ type: 'reconnect' }));
+    showWindow();
+    // macOS: a click on the dock icon brings the window back.
+    app.on('activate', () => showWindow());
+
+    // Only installers built with an update feed carry app-update.yml (see electron-builder.yml).
+    if (app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml'))) {
+      autoUpdater.logger = { info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)), debug: () => undefined };
+      void autoUpdater.checkForUpdatesAndNotify().catch((e: unknown) => log.warn({ err: e }, 'update check failed'));
+    }
   });
 
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    // The core closes SQLite cleanly first (it is killed if it takes longer than a few seconds).
+    event.preventDefault();
+    tray?.destroy();
+    void core.stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
   app.on('window-all-closed', () => {
+    // The window is only really closed when quitting, or when not signed in with close-to-tray off.
     if (process.platform !== 'darwin') app.quit();
   });
 }

@@ -1,4 +1,5 @@
-// Console settings: theme and notification preferences (kept by the main process), and the server in use.
+// Console settings: theme and notification preferences (kept by the console core), the desktop app's tray and
+// login-item choices and where it logs, and the server in use.
 import { useApp } from '../store/app-store';
 import { useController } from './controller-context';
 import { Dialog } from './Dialog';
@@ -8,6 +9,8 @@ export function SettingsDialog(props: { onClose: () => void }) {
   const controller = useController();
   const settings = useApp((s) => s.settings);
   const serverUrl = useApp((s) => s.session?.serverUrl ?? null);
+  const appInfo = useApp((s) => s.appInfo);
+  const desktop = appInfo?.shell === 'desktop';
   if (!settings) return null;
   const prefs = settings.notifications;
   const setPref = (patch: Partial<NotificationPrefs>) => void controller.updateSettings({ notifications: { ...prefs, ...patch } });
@@ -36,7 +39,32 @@ export function SettingsDialog(props: { onClose: () => void }) {
           <span>While away, only chats assigned to me</span>
         </label>
       </fieldset>
+      {desktop && (
+        <fieldset className="settings-group">
+          <legend>Desktop</legend>
+          <label className="toggle">
+            <input type="checkbox" checked={settings.closeToTray} onChange={(e) => void controller.updateSettings({ closeToTray: e.target.checked })} />
+            <span>Closing the window keeps Switchboard running in the tray while I am signed in</span>
+          </label>
+          {appInfo.platform !== 'linux' && (
+            <label className="toggle">
+              <input type="checkbox" checked={settings.openAtLogin} onChange={(e) => void controller.updateSettings({ openAtLogin: e.target.checked })} />
+              <span>Start Switchboard when I sign in to this computer</span>
+            </label>
+          )}
+        </fieldset>
+      )}
       <p className="muted">Server: {serverUrl ?? settings.serverUrl}. Sign out to use another server.</p>
+      <p className="muted settings-about">
+        Switchboard {appInfo?.version ?? ''} · {desktop ? 'desktop app' : 'browser mode'}.{' '}
+        {appInfo?.logFile ? (
+          <>
+            Log file: <code className="log-path">{appInfo.logFile}</code>
+          </>
+        ) : (
+          'Logs go to the terminal that started the console.'
+        )}
+      </p>
     </Dialog>
   );
 }

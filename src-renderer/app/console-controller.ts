@@ -231,6 +231,28 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
       api.on('incidentAlert', (alert) => s().noteIncidentAlert(alert)),
       api.on('outbox', ({ items }) => s().setOutbox(items)),
       api.on('unread', ({ byConversation }) => s().setUnread(byConversation)),
+      // The specialist clicked a desktop notification: show what it was about.
+      api.on('navigate', ({ conversationId, ticketId }) => {
+        const conversation = conversationId ? s().conversations[conversationId] : undefined;
+        if (conversationId && conversation?.state === 'queued') s().navigate('queue');
+        else if (conversationId) s().openChat(conversationId);
+        else if (ticketId !== null) {
+          s().selectTicket(ticketId);
+          void loadTicket(ticketId);
+        }
+      }),
+      // The core process restarted (or browser mode's host came back): what is shown may be behind.
+      api.on('reconnected', () => {
+        void api.getSession({}).then((session) => {
+          if (!session.ok) return;
+          s().setSession(session.value);
+          if (session.value.me) {
+            void loadAll();
+            for (const id of s().openChatIds) void loadChat(id);
+          }
+        });
+      }),
+      api.on('settings', (settings) => s().setSettings(settings)),
       api.on('notification', function onNotification(n: ConsoleEvents['notification'], retried = false) {
         const { title, body, conversationId } = n;
         // What the specialist is looking at needs no toast; the same news twice in a row neither. A chat not
@@ -252,6 +274,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     const win = typeof window === 'undefined' ? null : window;
     win?.addEventListener('focus', onWindowFocus);
     win?.addEventListener('blur', onWindowFocus);
+    void api.getAppInfo({}).then((info) => info.ok && s().setAppInfo(info.value));
     void (async () => {
       const session = await api.getSession({});
       if (session.ok) {

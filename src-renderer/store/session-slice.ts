@@ -1,6 +1,6 @@
 // Session slice: who I am, the connection to the server, unsent actions, sync progress and where I am in the app.
 import type { StateCreator } from 'zustand';
-import type { ConsoleEvents, OutboxItem, SessionInfo } from '../../src-shared/console-api';
+import type { AppInfo, ConsoleEvents, OutboxItem, SessionInfo } from '../../src-shared/console-api';
 import type { AppState } from './app-store';
 
 export type View = 'queue' | 'chats' | 'tickets' | 'dashboard' | 'incidents';
@@ -10,6 +10,8 @@ export type SyncProgress = ConsoleEvents['syncProgress'];
 export type SessionSlice = {
   /** null until the first getSession answer arrives. */
   session: SessionInfo | null;
+  /** Desktop app or browser mode, version, log file: null until the core answers. */
+  appInfo: AppInfo | null;
   connection: Connection;
   outbox: OutboxItem[];
   sync: SyncProgress | null;
@@ -17,6 +19,7 @@ export type SessionSlice = {
   /** A short message for the toast line ("Chat accepted", an error). */
   toast: { id: number; text: string; tone: 'info' | 'error' } | null;
   setSession: (session: SessionInfo) => void;
+  setAppInfo: (appInfo: AppInfo) => void;
   setConnection: (connection: Connection) => void;
   setOutbox: (items: OutboxItem[]) => void;
   setSync: (sync: SyncProgress) => void;
@@ -29,6 +32,7 @@ let toastIds = 0;
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   session: null,
+  appInfo: null,
   connection: { state: 'offline', unsent: 0, nextRetryAt: null },
   outbox: [],
   sync: null,
@@ -36,6 +40,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   toast: null,
   setSession: (session) =>
     set((s) => ({ session, connection: s.connection.state === session.connection ? s.connection : { ...s.connection, state: session.connection } })),
+  setAppInfo: (appInfo) => set({ appInfo }),
   setConnection: (connection) => set({ connection }),
   setOutbox: (outbox) => set({ outbox }),
   setSync: (sync) => set({ sync }),

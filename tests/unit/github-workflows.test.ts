@@ -346,7 +346,7 @@ const BUILDER_TARGETS: Record<string, { flag: string; targets: string[] }> = {
   'ubuntu-latest': { flag: '--linux', targets: ['appimage', 'deb'] },
 };
 
-const builderSteps = (ran: RanStep[]) => ran.filter((s) => s.commands.some((c) => c.startsWith('npx electron-builder ')));
+const builderSteps = (ran: RanStep[]) => ran.filter((s) => s.commands.some((c) => c.startsWith('node scripts/dist.mjs ')));
 
 /** Targets given after the platform flag, lower-cased. */
 function targetsOf(command: string, flag: string): string[] {
@@ -367,7 +367,7 @@ function releaseBuildsInstallers(wf: Workflow): string[] {
     for (const secrets of [{}, ALL_SECRETS]) {
       const ran = jobs.flatMap((job) => runJob(wf, job, { os, secrets }));
       const commands = commandsOf(ran);
-      const builds = commands.filter((c) => c.startsWith('npx electron-builder '));
+      const builds = commands.filter((c) => c.startsWith('node scripts/dist.mjs '));
       const where = `${os}${secrets === ALL_SECRETS ? ' (with secrets)' : ''}`;
       if (builds.length !== 1) {
         problems.push(`${where}: electron-builder runs ${builds.length} times`);
@@ -555,7 +555,7 @@ describe('each check finds a broken workflow', () => {
     ['release builds that may write', () => onlyThePublisherWrites(copy(release, (wf) => (wf.jobs.build!.permissions = { contents: 'write' })))],
     ['release publisher without write access', () => onlyThePublisherWrites(copy(release, (wf) => (wf.jobs['github-release']!.permissions = { contents: 'read' })))],
     ['release without the macOS zip', () => releaseBuildsInstallers(copy(release, (wf) => wf.jobs.build!.steps.forEach((s) => (s.run = s.run?.replace(' dmg zip', ' dmg')))))],
-    ['release without the deb', () => releaseBuildsInstallers(copy(release, (wf) => (stepNamed(wf, 'build', /^Linux/).run = 'npx electron-builder --linux AppImage --x64 --publish never')))],
+    ['release without the deb', () => releaseBuildsInstallers(copy(release, (wf) => (stepNamed(wf, 'build', /^Linux/).run = 'node scripts/dist.mjs --linux AppImage --x64 --publish never')))],
     ['release building before desktop:prepare', () => releaseBuildsInstallers(copy(release, (wf) => wf.jobs.build!.steps.reverse()))],
     ['release without blockmaps', () => releaseBuildsInstallers(copy(release, (wf) => (stepNamed(wf, 'build', 'actions/upload-artifact').with = { path: 'release/*.exe' })))],
     ['release passing an empty certificate', () => signsOnlyWithSecrets(copy(release, (wf) => (stepNamed(wf, 'build', /macOS.*unsigned/).env!.CSC_LINK = '${{ secrets.CSC_LINK }}')))],

@@ -87,9 +87,12 @@ describe('console protocol client', () => {
     const client = createConsoleClient({ timers: time.timers, onBadFrame: (raw) => bad.push(raw) });
     const seen: unknown[] = [];
     client.api.on('typing', (p) => seen.push(p));
+    client.api.on('reconnected', (p) => seen.push(p));
     const pipe = framePipe();
     client.attach(pipe.a);
     pipe.injectToA({ type: 'event', event: 'constructor', payload: {} });
+    // Only the client itself raises `reconnected`; a core that sends it is ignored.
+    pipe.injectToA({ type: 'event', event: 'reconnected', payload: {} });
     pipe.injectToA({ type: 'result', id: 'x', result: { ok: true, value: 1 } });
     pipe.injectToA('hello');
     await flush();
@@ -101,10 +104,12 @@ describe('console protocol client', () => {
     const time = fakeTime();
     const client = createConsoleClient({ timers: time.timers });
     let reattached = 0;
+    let reconnectedEvents = 0;
     client.onReattach(() => reattached++);
+    client.api.on('reconnected', () => reconnectedEvents++);
     client.attach(framePipe().a);
-    expect(reattached).toBe(0);
+    expect([reattached, reconnectedEvents]).toEqual([0, 0]);
     client.attach(framePipe().a);
-    expect(reattached).toBe(1);
+    expect([reattached, reconnectedEvents]).toEqual([1, 1]);
   });
 });
