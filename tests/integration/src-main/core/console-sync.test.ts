@@ -77,6 +77,26 @@ describe('console core with the real server', () => {
     expect(hits.ok && hits.value[0]?.snippet).toContain('\u0002Projector\u0003');
   });
 
+  it('on wake-up (reconnectNow) drops the old socket at once, connects afresh and catches up once', async () => {
+    const srv = await bootServer();
+    const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
+    const c = openConsole(join(tempDir(), 'w.db'), srv);
+    await c.login(dana);
+    const chat = await requestChat(srv);
+    await c.until('assigned chat', () => c.cache.conversations.get(chat.conversationId)?.specialist?.id === dana.specialist.id);
+    const states: string[] = [];
+    c.service.on('connection', (s) => states.push(s.state));
+    const online = srv.current.app.io.of('/agent').sockets.size;
+    c.service.reconnectNow();
+    await callOk<Message>(chat.socket, 'message:send', { clientId: randomUUID(), body: 'sent while the console woke up' });
+    await c.until('back online', () => states.at(-1) === 'online');
+    await c.until('caught up', () => bodies(c, chat.conversationId).includes('sent while the console woke up'));
+    expect(states[0]).toBe('reconnecting');
+    expect(bodies(c, chat.conversationId).filter((b) => b === 'sent while the console woke up')).toHaveLength(1);
+    // One socket replaced by one: no second connection left open.
+    expect(srv.current.app.io.of('/agent').sockets.size).toBe(online);
+  });
+
   it('catches up after the server is killed mid-stream and restarted, nothing lost or duplicated', async () => {
     const srv = await bootServer();
     const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
