@@ -107,8 +107,8 @@ export interface AppInfo {
   /** Node's platform name of the machine the core runs on (`win32`, `darwin`, `linux`). */
   platform: string;
   version: string;
-  /** The log file of the desktop app (rotated in its user data folder); null in browser mode (the terminal). */
-  logFile: string | null;
+  /** The desktop app's log folder (main.log, core.log, rotated); null in browser mode, which logs to its terminal. */
+  logDir: string | null;
 }
 
 /** A message as the console shows it: `pending` while its send is still in the outbox (seq is 0 then). */

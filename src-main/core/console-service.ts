@@ -87,7 +87,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const timers = deps.timers ?? systemTimers;
   const commandWaitMs = deps.commandWaitMs ?? 10_000;
   const secrets = deps.secrets ?? plainSecretBox;
-  const appInfo: AppInfo = deps.appInfo ?? { shell: 'browser', platform: process.platform, version: '0.0.0', logFile: null };
+  const appInfo: AppInfo = deps.appInfo ?? { shell: 'browser', platform: process.platform, version: '0.0.0', logDir: null };
   const saveRefreshToken = (token: string | null) => cache.syncState.set('refreshToken', token === null ? null : secrets.seal(token));
   const storedRefreshToken = (): string | null => {
     const sealed = cache.syncState.get('refreshToken');

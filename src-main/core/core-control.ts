@@ -15,7 +15,8 @@ export const toCoreControlSchema = z.discriminatedUnion('type', [
     serverUrl: z.url(),
     version: z.string(),
     platform: z.string(),
-    logFile: z.string().nullable(),
+    /** Where the core writes its log (core.log beside the main process's main.log); null: the data folder. */
+    logDir: z.string().nullable(),
     /** 32 random bytes (base64) sealed at rest by the OS keychain in the main process; null without one. */
     dataKey: z.string().nullable(),
   }),

@@ -59,7 +59,7 @@ export function runCoreProcess<Port>(deps: CoreProcessDeps<Port>): void {
         dataDir: init.dataDir,
         serverUrl: init.serverUrl,
         log,
-        appInfo: { shell: 'desktop', platform: init.platform, version: init.version, logFile: init.logFile },
+        appInfo: { shell: 'desktop', platform: init.platform, version: init.version, logDir: init.logDir },
         secrets: init.dataKey ? keySecretBox(Buffer.from(init.dataKey, 'base64')) : plainSecretBox,
         openExternal: (url) => deps.parent.post({ type: 'open-external', url }),
         presentFile: (file, reveal) => presentFile(file.path, reveal),

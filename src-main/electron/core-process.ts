@@ -1,7 +1,6 @@
 // Entry of the console-core process (Electron utilityProcess): SQLite, sync and the outbox run here, never on
 // the main thread that moves windows. Everything it does lives in core/core-process.ts; this file only
 // adapts Electron's process.parentPort and writes the process's log file.
-import { dirname } from 'node:path';
 import type { MessagePortMain } from 'electron';
 import { runCoreProcess } from '../core/core-process';
 import { portTransport } from '../core/port-transport';
@@ -15,6 +14,6 @@ runCoreProcess<MessagePortMain>({
     post: (message) => parent.postMessage(message),
   },
   portTransport: (port) => portTransport(electronPortEnds(port)),
-  createLog: (init) => fileLogger(init.logFile ? dirname(init.logFile) : init.dataDir, 'core', process.env.LOG_LEVEL ?? 'info'),
+  createLog: (init) => fileLogger(init.logDir ?? init.dataDir, 'core', process.env.LOG_LEVEL ?? 'info'),
   exit: (code) => process.exit(code),
 });

@@ -1,16 +1,11 @@
 // The desktop app's log: structured lines (pino) in a rotating file in the user data folder, one file per
 // process (main.log, core.log), 5 × 5 MB each, so a support request can attach them. Settings shows the path.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createStream } from 'rotating-file-stream';
 
 export const LOG_FILE_BYTES = '5M';
 export const LOG_FILES_KEPT = 5;
-
-export function logFilePath(logDir: string, name: 'main' | 'core'): string {
-  return join(logDir, `${name}.log`);
-}
 
 export function fileLogger(logDir: string, name: 'main' | 'core', level: string): Logger {
   mkdirSync(logDir, { recursive: true });

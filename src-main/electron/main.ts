@@ -11,7 +11,7 @@ import { loadDesktopConfig } from './config';
 import { CORE_PORT_REQUEST_CHANNEL } from '../../src-shared/console-protocol';
 import { startConsoleCoreHost } from './console-core-host';
 import { loadDataKey } from './data-key';
-import { fileLogger, logFilePath } from './log-file';
+import { fileLogger } from './log-file';
 import { createMainWindow } from './window';
 import { windowStateStore } from './window-state';
 
@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       serverUrl: config.serverUrl,
       version: app.getVersion(),
       platform: process.platform,
-      logFile: logFilePath(logDir, 'core'),
+      logDir,
       dataKey: loadDataKey(userData, log),
     }),
   });

@@ -16,7 +16,7 @@ const core = startConsoleCore({
   dataDir: config.dataDir,
   serverUrl: config.serverUrl,
   log,
-  appInfo: { shell: 'browser', platform: process.platform, version: consoleVersion, logFile: null },
+  appInfo: { shell: 'browser', platform: process.platform, version: consoleVersion, logDir: null },
   presentFile: async (file) => (offerFile ? ok({ url: offerFile(file) }) : err('unavailable', 'The console host is starting')),
 });
 const host = await startHost({ service: core.service, rendererDir: config.rendererDir, port: config.port, log });

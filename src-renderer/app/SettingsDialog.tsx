@@ -42,10 +42,13 @@ export function SettingsDialog(props: { onClose: () => void }) {
       {desktop && (
         <fieldset className="settings-group">
           <legend>Desktop</legend>
-          <label className="toggle">
-            <input type="checkbox" checked={settings.closeToTray} onChange={(e) => void controller.updateSettings({ closeToTray: e.target.checked })} />
-            <span>Closing the window keeps Switchboard running in the tray while I am signed in</span>
-          </label>
+          {/* macOS apps keep running when their window closes; the dock brings it back. */}
+          {appInfo.platform !== 'darwin' && (
+            <label className="toggle">
+              <input type="checkbox" checked={settings.closeToTray} onChange={(e) => void controller.updateSettings({ closeToTray: e.target.checked })} />
+              <span>Closing the window keeps Switchboard running in the tray while I am signed in</span>
+            </label>
+          )}
           {appInfo.platform !== 'linux' && (
             <label className="toggle">
               <input type="checkbox" checked={settings.openAtLogin} onChange={(e) => void controller.updateSettings({ openAtLogin: e.target.checked })} />
@@ -56,10 +59,10 @@ export function SettingsDialog(props: { onClose: () => void }) {
       )}
       <p className="muted">Server: {serverUrl ?? settings.serverUrl}. Sign out to use another server.</p>
       <p className="muted settings-about">
-        Switchboard {appInfo?.version ?? ''} · {desktop ? 'desktop app' : 'browser mode'}.{' '}
-        {appInfo?.logFile ? (
+        Switchboard {appInfo?.version === 'dev' ? '(development build)' : (appInfo?.version ?? '')} · {desktop ? 'desktop app' : 'browser mode'}.{' '}
+        {appInfo?.logDir ? (
           <>
-            Log file: <code className="log-path">{appInfo.logFile}</code>
+            Log files (main.log, core.log): <code className="log-path">{appInfo.logDir}</code>
           </>
         ) : (
           'Logs go to the terminal that started the console.'

@@ -63,7 +63,8 @@
     { id: 'technical', name: 'Technical', description: '', schedule: { zone: 'America/New_York', weekly: [], holidays: [] }, routing: 'pick', product: 'lumina', position: 1 },
     { id: 'av-media', name: 'AV Media', description: '', schedule: { zone: 'America/New_York', weekly: [], holidays: [] }, routing: 'auto', product: null, position: 0 },
   ];
-  const settings = { serverUrl: 'http://127.0.0.1:4080', notifications: { enabled: false, sound: false, quietWhenAway: true }, theme: 'system' };
+  const settings = { serverUrl: 'http://127.0.0.1:4080', notifications: { enabled: false, sound: false, quietWhenAway: true }, theme: 'system', closeToTray: true, openAtLogin: false };
+  const appInfo = cfg.appInfo ?? { shell: 'browser', platform: 'linux', version: 'bench', logDir: null };
   const session = { serverUrl: settings.serverUrl, me, connection: 'online' };
   const api = {
     getSession: () => ok(session),
@@ -71,6 +72,7 @@
     logout: () => ok(null),
     setStatus: () => ok(me),
     getSettings: () => ok(settings),
+    getAppInfo: () => ok(appInfo),
     updateSettings: () => ok(settings),
     listDepartments: () => ok(departments),
     listSpecialists: () => ok([me]),

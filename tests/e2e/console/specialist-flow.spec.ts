@@ -206,6 +206,11 @@ test('a specialist handles two chats, a drop box and a transfer, ends a chat and
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await settings.getByLabel('Theme').selectOption('system');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+    // Browser mode says so, and offers none of the desktop app's tray and login-item choices.
+    await expect(settings).toContainText('browser mode');
+    await expect(settings).toContainText('Logs go to the terminal that started the console.');
+    await expect(settings.getByText('Desktop', { exact: true })).toHaveCount(0);
+    await page.screenshot({ path: `${artifacts}/10-settings.png` });
     await page.keyboard.press('Escape');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await expect.poll(background).toBe('rgb(246, 247, 249)');
