@@ -13,23 +13,20 @@ import type {
   ConsoleMethod,
   ConsoleResults,
   SessionInfo,
-  StatsSnapshot,
   consoleMethods,
 } from '../../src-shared/console-api';
 import { err, ok, type Result } from '../../src-shared/result';
 import { canSeeAllDepartments, specialistSchema, type Specialist } from '../../src-shared/specialist';
-import { ticketAuditEntrySchema, ticketSchema } from '../../src-shared/ticket';
-import { incidentSchema } from '../../src-shared/incident';
-import { dashboardStatsSchema } from '../../src-shared/stats';
 import type { AuthTokens } from '../../src-shared/protocol/http';
 import { MAX_UPLOAD_BYTES, type Attachment } from '../../src-shared/attachment';
 import { uploadToConversation } from './sync/upload-client';
-import type { IncidentAlert, TicketDetail } from '../../src-shared/protocol/agent';
+import type { IncidentAlert } from '../../src-shared/protocol/agent';
 import type { Cache } from './cache/open-cache';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock';
 import { createOutbox, type Outbox } from './outbox';
 import { applyDelivered, commandValueSchemas, type CommandKind } from './delivered-commands';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
+import { createServerFirstQueries } from './server-first-queries';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
 import { badgeCount, candidateFor, coalesce, decide, initialCoalesceState, type CoalesceState, type NotificationTrigger } from './notification-policy';
@@ -71,15 +68,6 @@ export interface ConsoleServiceDeps {
 
 /** Dashboard numbers are refetched on relevant changes, but never more often than this. */
 export const STATS_REFRESH_MS = 2_000;
-const auditListSchema = ticketAuditEntrySchema.array();
-
-/** A `fromServer` parser: the schema's output, or null when the server's answer does not fit it. */
-const parseWith =
-  <T>(schema: z.ZodType<T>) =>
-  (value: unknown): T | null => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  };
 
 export function createConsoleService(deps: ConsoleServiceDeps) {
   const { cache, settings, log } = deps;
@@ -183,7 +171,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   /** Live dashboard: one `stats:get` per burst of changes, at most every STATS_REFRESH_MS. */
   const statsRefresh = createThrottle(
     () => {
-      void fetchStats().then((r) => {
+      void queries.fetchStats().then((r) => {
         if (r.ok && r.value.live) emit('stats', r.value);
       });
     },
@@ -191,20 +179,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     clock,
     timers,
   );
-
-  async function fetchStats(): Promise<Result<StatsSnapshot>> {
-    const live = await fromServer('stats:get', {}, parseWith(dashboardStatsSchema));
-    if (live?.ok) {
-      const snapshot: StatsSnapshot = { stats: live.value, fetchedAt: clock.now(), live: true };
-      cache.syncState.set('stats', JSON.stringify({ stats: snapshot.stats, fetchedAt: snapshot.fetchedAt }));
-      return ok(snapshot);
-    }
-    if (live) return live;
-    const stored = cache.syncState.get('stats');
-    if (!stored) return err('offline', 'no dashboard numbers yet — they load when the connection is back');
-    const { stats, fetchedAt } = JSON.parse(stored) as Omit<StatsSnapshot, 'live'>;
-    return ok({ stats, fetchedAt, live: false });
-  }
 
   function onIncidentAlert(alert: IncidentAlert): void {
     if (!isLead()) return;
@@ -340,6 +314,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     const value = parse(r.value);
     return value === null ? err('internal', 'unexpected answer from the server') : ok(value);
   }
+  const queries = createServerFirstQueries({ cache, clock, fromServer, me });
 
   /** Stores the action in the outbox and waits (bounded) for the server's answer. */
   async function command<T>(kind: CommandKind, payload: Record<string, unknown>, summary: string): Promise<Result<T>> {
@@ -457,50 +432,8 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       focus = input;
       return ok(null);
     },
-    async listTickets(input: In<'listTickets'>): Out<'listTickets'> {
-      const self = me();
-      const assigneeId = input.mine ? self?.id : input.assigneeId;
-      // Escalations live on the server across all departments; the cache only holds what sync brought.
-      if (input.escalated && !input.query) {
-        const { mine: _mine, query: _query, ...filter } = input;
-        const live = await fromServer('tickets:list', { ...filter, ...(assigneeId ? { assigneeId } : {}) }, parseWith(ticketSchema.array()));
-        if (live?.ok) {
-          cache.transaction(() => {
-            for (const t of live.value) cache.tickets.upsert(t);
-          });
-        }
-        if (live) return live;
-      }
-      const ids = input.query ? cache.search.ticketIds(input.query, 500) : null;
-      return ok(cache.tickets.list({ ...input, assigneeId }, ids));
-    },
-    async getTicket(input: In<'getTicket'>): Out<'getTicket'> {
-      const live = await fromServer('ticket:get', input, (value) => {
-        const detail = value as TicketDetail;
-        const t = ticketSchema.safeParse(detail.ticket);
-        const audit = auditListSchema.safeParse(detail.audit ?? []);
-        return t.success && audit.success ? { ...detail, ticket: t.data, audit: audit.data, incidentIds: detail.incidentIds ?? [] } : null;
-      });
-      if (live?.ok) {
-        const { ticket, comments, audit } = live.value;
-        cache.transaction(() => {
-          cache.tickets.upsert(ticket);
-          for (const c of comments) cache.tickets.addComment(c);
-          cache.ticketAudit.replace(ticket.id, audit);
-        });
-      }
-      if (live) return live;
-      const ticket = cache.tickets.get(input.ticketId);
-      if (!ticket) return err('not_found', 'ticket not in the offline cache');
-      const transcript = ticket.conversationId ? cache.messages.page(ticket.conversationId, undefined, 10_000) : [];
-      return ok({
-        ticket,
-        comments: cache.tickets.comments(ticket.id),
-        transcript,
-        audit: cache.ticketAudit.list(ticket.id),
-        incidentIds: cache.incidents.forTicket(ticket.id),
-      });
-    },
+    listTickets: queries.listTickets,
+    getTicket: queries.getTicket,
     updateTicket: (input: In<'updateTicket'>): Out<'updateTicket'> => command('ticket:update', input, `Update ticket #${input.ticketId}`),
     addTicketComment: (input: In<'addTicketComment'>): Out<'addTicketComment'> =>
       command('ticket:comment', input, `Comment on ticket #${input.ticketId}`),
@@ -525,21 +458,12 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       }
       return ok(null);
     },
-    async listIncidents(input: In<'listIncidents'>): Out<'listIncidents'> {
-      const live = await fromServer('incidents:list', input, parseWith(incidentSchema.array()));
-      if (live?.ok) {
-        cache.transaction(() => {
-          for (const i of live.value) cache.incidents.upsert(i);
-        });
-      }
-      if (live) return live;
-      return ok(cache.incidents.list(input.state ?? null));
-    },
+    listIncidents: queries.listIncidents,
     createIncident: (input: In<'createIncident'>): Out<'createIncident'> => command('incident:create', input, `Declare incident “${input.title}”`),
     linkIncident: (input: In<'linkIncident'>): Out<'linkIncident'> =>
       command('incident:link', input, `Link ${input.ticketIds.length} ticket(s) to an incident`),
     resolveIncident: (input: In<'resolveIncident'>): Out<'resolveIncident'> => command('incident:resolve', input, 'Resolve an incident'),
-    getStats: (_input: In<'getStats'>): Out<'getStats'> => fetchStats(),
+    getStats: (_input: In<'getStats'>): Out<'getStats'> => queries.fetchStats(),
     async openAttachment(input: In<'openAttachment'>): Out<'openAttachment'> {
       if (!deps.presentFile) return err('unavailable', 'Attachments cannot be opened here');
       const file = await transfer.localCopy(input.attachmentId);
