@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
-import { startServer } from '../../support/start-server';
+import { startServer, type TestServer, type TestSpecialist } from '../../support/start-server';
 import { openCache, type Cache } from '../../../src-main/core/cache/open-cache';
 import { createConsoleService } from '../../../src-main/core/console-service';
 import { createMemorySettingsStore, defaultSettings } from '../../../src-main/core/settings';
@@ -142,6 +142,30 @@ function seedServerEvents(dbFile: string, data: Dataset): number {
   return n;
 }
 
+export interface SeededServer {
+  server: TestServer;
+  /** The lead who owns every seeded chat and ticket (sign in as them). */
+  who: TestSpecialist;
+  data: Dataset;
+  events: number;
+}
+
+/**
+ * A real support server on `serverDir` (SQLite) whose event log holds `messageCount` messages in chats of 20
+ * and `ticketCount` tickets, all of one seeded lead; prints how long the seeding took.
+ */
+export async function startSeededServer(serverDir: string, messageCount: number, ticketCount: number): Promise<SeededServer> {
+  let server = await startServer({ dataDir: serverDir });
+  const who = await server.createSpecialist({ role: 'lead', displayName: 'Bench' });
+  await server.stop();
+  const data = generate(messageCount, ticketCount, who.specialist.id);
+  const t0 = performance.now();
+  const events = seedServerEvents(join(serverDir, 'switchboard.db'), data);
+  console.log(`  seeded ${fmt(events)} events into the server log in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  server = await startServer({ dataDir: serverDir });
+  return { server, who, data, events };
+}
+
 /** Baseline: the same rows inserted with plain SQL into a fresh cache (messages + FTS, tickets + FTS). */
 function rawBulkInsert(cache: Cache, data: Dataset): number {
   const started = performance.now();
@@ -175,14 +199,7 @@ export async function runConsoleBench(): Promise<void> {
   try {
     const serverDir = join(dir, 'server');
     mkdirSync(serverDir);
-    let server = await startServer({ dataDir: serverDir });
-    const who = await server.createSpecialist({ role: 'lead', displayName: 'Bench' });
-    await server.stop();
-    const data = generate(messageCount, ticketCount, who.specialist.id);
-    const t0 = performance.now();
-    const events = seedServerEvents(join(serverDir, 'switchboard.db'), data);
-    console.log(`  seeded ${fmt(events)} events into the server log in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    server = await startServer({ dataDir: serverDir });
+    const { server, who, data } = await startSeededServer(serverDir, messageCount, ticketCount);
 
     // 1. Initial sync through the real server, socket.io and the sync engine.
     const cache = openCache(join(dir, 'sync.db'));

@@ -80,30 +80,34 @@ function supervisedCore(dataDir: string, serverUrl: string, dataKey: string) {
   return { supervisor, client, api: client.api, current: () => children[children.length - 1]! };
 }
 
+/** A supervised core signed in as Dana, with a customer's chat routed to her (the only specialist online). */
+async function signedInWithAChat(dataDir: string) {
+  const srv = await h.bootServer();
+  const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
+  const core = supervisedCore(dataDir, srv.current.url, randomBytes(32).toString('base64'));
+  const connection = record(core.client, 'connection');
+  const signedIn = await core.api.login({ serverUrl: srv.current.url, email: dana.email, password: dana.password });
+  expect(signedIn.ok).toBe(true);
+  await until(core.client, 'online', () => connection.some((c) => c.state === 'online'));
+  const visitor = await srv.current.connectVisitor();
+  const chat = await callOk<VisitorChatState & { token: string }>(visitor.socket, 'chat:request', {
+    clientId: randomUUID(),
+    email: 'casey@example.com',
+    departmentId: 'technical',
+    question: 'The stream is black.',
+    context: {},
+  });
+  const conversationId = chat.conversation.id;
+  await until(core.client, 'the chat routed to Dana', async () => {
+    const r = await core.api.listConversations({});
+    return r.ok && r.value.some((c) => c.id === conversationId && c.specialist?.id === dana.specialist.id);
+  });
+  return { srv, core, connection, visitor, conversationId };
+}
+
 describe('console core in its own thread, behind the supervisor', () => {
   it('serves the console protocol: sign in, a chat arrives, the reply reaches the customer', async () => {
-    const srv = await h.bootServer();
-    const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
-    const core = supervisedCore(h.tempDir(), srv.current.url, randomBytes(32).toString('base64'));
-    const connection = record(core.client, 'connection');
-    const signedIn = await core.api.login({ serverUrl: srv.current.url, email: dana.email, password: dana.password });
-    expect(signedIn.ok).toBe(true);
-    await until(core.client, 'online', () => connection.some((c) => c.state === 'online'));
-
-    const visitor = await srv.current.connectVisitor();
-    const chat = await callOk<VisitorChatState & { token: string }>(visitor.socket, 'chat:request', {
-      clientId: randomUUID(),
-      email: 'casey@example.com',
-      departmentId: 'technical',
-      question: 'The stream is black.',
-      context: {},
-    });
-    const conversationId = chat.conversation.id;
-    await until(core.client, 'the chat in the queue', async () => {
-      const r = await core.api.listConversations({});
-      // Routing gives it to Dana, the only specialist online.
-      return r.ok && r.value.some((c) => c.id === conversationId && c.specialist?.id === dana.specialist.id);
-    });
+    const { core, visitor, conversationId } = await signedInWithAChat(h.tempDir());
     const sent = await core.api.sendMessage({ conversationId, body: 'Hello Casey, let me look.' });
     expect(sent.ok).toBe(true);
     const got = await visitor.inbox.nextEvent('message.created', (e) => (e.payload as Message).body === 'Hello Casey, let me look.');
@@ -111,27 +115,8 @@ describe('console core in its own thread, behind the supervisor', () => {
   });
 
   it('restarts a core that died; its outbox is intact and the action is delivered exactly once', async () => {
-    const srv = await h.bootServer();
-    const dana = await srv.current.createSpecialist({ displayName: 'Dana' });
     const dataDir = h.tempDir();
-    const core = supervisedCore(dataDir, srv.current.url, randomBytes(32).toString('base64'));
-    const connection = record(core.client, 'connection');
-    expect((await core.api.login({ serverUrl: srv.current.url, email: dana.email, password: dana.password })).ok).toBe(true);
-    await until(core.client, 'online', () => connection.some((c) => c.state === 'online'));
-    const visitor = await srv.current.connectVisitor();
-    const chat = await callOk<VisitorChatState & { token: string }>(visitor.socket, 'chat:request', {
-      clientId: randomUUID(),
-      email: 'casey@example.com',
-      departmentId: 'technical',
-      question: 'The stream is black.',
-      context: {},
-    });
-    const conversationId = chat.conversation.id;
-    await until(core.client, 'the chat', async () => {
-      const r = await core.api.listConversations({});
-      // Routing gives it to Dana, the only specialist online.
-      return r.ok && r.value.some((c) => c.id === conversationId && c.specialist?.id === dana.specialist.id);
-    });
+    const { srv, core, connection, conversationId } = await signedInWithAChat(dataDir);
 
     await srv.stop();
     await until(core.client, 'offline', () => connection.at(-1)?.state !== 'online');
