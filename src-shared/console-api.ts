@@ -206,6 +206,8 @@ export interface ConsoleEvents {
   syncProgress: { phase: 'snapshot' | 'events' | 'done'; done: number; total: number | null };
   conversations: { ids: string[] };
   messages: { conversationId: string; messages: ConsoleMessage[] };
+  /** Catching up after sign-in or a reconnect: these chats have new messages (bodies are not pushed in bulk); a view showing one re-reads it. */
+  messagesChanged: { conversationIds: string[] };
   typing: { conversationId: string; typing: boolean };
   dropBoxes: { conversationId: string };
   tickets: { ids: number[] };
@@ -237,6 +239,7 @@ export const consoleEventNames: readonly ConsoleEventName[] = [
   'syncProgress',
   'conversations',
   'messages',
+  'messagesChanged',
   'typing',
   'dropBoxes',
   'tickets',

@@ -148,11 +148,17 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   });
   outbox.recover();
 
-  function onChanges(changes: AppliedChanges): void {
+  function onChanges(changes: AppliedChanges, origin: 'live' | 'catch-up'): void {
     if (changes.departments) emit('specialists', { ids: [] });
     if (changes.specialists.size) emit('specialists', { ids: [...changes.specialists] });
     if (changes.conversations.size) emit('conversations', { ids: [...changes.conversations] });
-    for (const [conversationId, messages] of changes.messages) emit('messages', { conversationId, messages });
+    // A catch-up page can hold thousands of messages nobody is looking at: windows learn which chats
+    // changed and re-read the ones they show, instead of receiving (and parsing) every body.
+    if (origin === 'catch-up') {
+      if (changes.messages.size) emit('messagesChanged', { conversationIds: [...changes.messages.keys()] });
+    } else {
+      for (const [conversationId, messages] of changes.messages) emit('messages', { conversationId, messages });
+    }
     for (const conversationId of changes.dropBoxes) emit('dropBoxes', { conversationId });
     if (changes.tickets.size) emit('tickets', { ids: [...changes.tickets] });
     if (changes.incidents.size) emit('incidents', { ids: [...changes.incidents] });

@@ -211,8 +211,15 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
       api.on('messages', ({ conversationId, messages }) => {
         if (s().messages[conversationId]) s().addMessages(conversationId, messages);
         // A visitor's message ends their typing, whether or not a "stopped typing" ever arrives.
-        if (messages.some((m) => m.authorKind === 'visitor')) noteTyping(conversationId, false);
+        if (s().typing[conversationId] && messages.some((m) => m.authorKind === 'visitor')) noteTyping(conversationId, false);
         if (isLookingAt(conversationId)) void api.markRead({ conversationId });
+      }),
+      api.on('messagesChanged', ({ conversationIds }) => {
+        for (const conversationId of conversationIds) {
+          if (!s().messages[conversationId]) continue;
+          void loadChat(conversationId);
+          if (isLookingAt(conversationId)) void api.markRead({ conversationId });
+        }
       }),
       api.on('typing', ({ conversationId, typing }) => noteTyping(conversationId, typing)),
       api.on('dropBoxes', async ({ conversationId }) => {

@@ -84,7 +84,8 @@ export const createChatsSlice: StateCreator<AppState, [], [], ChatsSlice> = (set
     }),
   prependMessages: (id, list, hasOlder) =>
     set((s) => ({ messages: { ...s.messages, [id]: mergeMessages(s.messages[id] ?? [], list) }, hasOlder: { ...s.hasOlder, [id]: hasOlder } })),
-  setTyping: (id, typing) => set((s) => (Boolean(s.typing[id]) === typing ? {} : { typing: { ...s.typing, [id]: typing } })),
+  // The same state when nothing changes: zustand then notifies nobody (an empty object would re-run every selector).
+  setTyping: (id, typing) => set((s) => (Boolean(s.typing[id]) === typing ? s : { typing: { ...s.typing, [id]: typing } })),
   setUnread: (byConversation) => set({ unread: byConversation }),
   setDropBoxes: (id, list) => set((s) => ({ dropBoxes: { ...s.dropBoxes, [id]: list } })),
   setDraft: (id, text) => set((s) => ({ drafts: { ...s.drafts, [id]: text } })),

@@ -37,7 +37,8 @@ export interface SyncEngineDeps {
   backoff?: BackoffOptions;
   requestTimeoutMs?: number;
   pageSize?: number;
-  onChanges(changes: AppliedChanges): void;
+  /** `catch-up`: pages fetched after (re)connecting, possibly a million messages; `live`: pushed events. */
+  onChanges(changes: AppliedChanges, origin: 'live' | 'catch-up'): void;
   onState(state: ConnectionState, nextRetryAt: number | null): void;
   onProgress(progress: ConsoleEvents['syncProgress']): void;
   /** Connected and caught up: the outbox may send. */
@@ -177,7 +178,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         buffered.push(parsed.data);
         return;
       }
-      deps.onChanges(applyEnvelopes(cache, [parsed.data], { collectTriggers: true }));
+      deps.onChanges(applyEnvelopes(cache, [parsed.data], { collectTriggers: true }), 'live');
     });
     s.on('typing', (t) => deps.onTyping({ conversationId: t.conversationId, typing: t.typing }));
     s.on('incident:alert', (a) => deps.onIncidentAlert?.(a));
@@ -199,7 +200,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const start = cache.syncState.cursor();
     // Notifications only for what happened while we were away, not for a first full load.
     const collectTriggers = start > 0;
-    deps.onChanges(applySnapshot(cache, snapshot.value));
+    deps.onChanges(applySnapshot(cache, snapshot.value), 'catch-up');
     const total = Math.max(0, snapshot.value.cursor - start);
     let applied = 0;
     for (;;) {
@@ -213,7 +214,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const events = page.value.events.filter((e) => Number.isInteger(e?.seq) && typeof e.type === 'string' && typeof e.payload === 'object');
       const changes = applyEnvelopes(cache, events, { collectTriggers, pageCursor: page.value.cursor });
       applied += changes.applied;
-      deps.onChanges(changes);
+      deps.onChanges(changes, 'catch-up');
       deps.onProgress({ phase: 'events', done: Math.min(total, changes.cursor - start), total });
       if (!page.value.hasMore) break;
     }
@@ -221,7 +222,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (applied >= OPTIMIZE_SEARCH_AFTER_EVENTS) cache.search.optimize();
     const live = buffered;
     buffered = [];
-    if (live.length) deps.onChanges(applyEnvelopes(cache, live, { collectTriggers: true }));
+    if (live.length) deps.onChanges(applyEnvelopes(cache, live, { collectTriggers: true }), 'live');
     caughtUp = true;
     catchingUp = false;
     attempt = 0;

@@ -55,9 +55,16 @@ describe('console core with the real server', () => {
     const progress: string[] = [];
     const fresh = openConsole(join(tempDir(), 'b.db'), srv);
     fresh.service.on('syncProgress', (p) => progress.push(p.phase));
+    // Catch-up names the chats that changed; it does not push every message body to the windows.
+    const bodiesPushed: number[] = [];
+    const changedChats = new Set<string>();
+    fresh.service.on('messages', (m) => bodiesPushed.push(m.messages.length));
+    fresh.service.on('messagesChanged', (m) => m.conversationIds.forEach((id) => changedChats.add(id)));
     await fresh.login(dana);
     expect(progress[0]).toBe('snapshot');
     expect(progress.at(-1)).toBe('done');
+    expect(bodiesPushed).toEqual([]);
+    expect([...changedChats]).toEqual([chat.conversationId]);
     expect(bodies(fresh, chat.conversationId)).toEqual(bodies(first, chat.conversationId));
     const conversations = await fresh.service.listConversations({});
     expect(conversations.ok && conversations.value.map((c) => c.id)).toContain(chat.conversationId);
