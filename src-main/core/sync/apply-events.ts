@@ -1,5 +1,5 @@
-// Applies server event envelopes and snapshots to the cache: in order, in one transaction per batch,
-// idempotently (an envelope at or below the cursor was applied before and is skipped).
+// Applies server event envelopes and snapshots to the cache, in one transaction per batch; which envelopes, in
+// which order, and the cursor to keep are decided by the event sequencer (src-shared/event-sequencer.ts).
 import type { EventEnvelope } from '../../../src-shared/events';
 import type { AgentSnapshot } from '../../../src-shared/protocol/agent';
 import type { ConsoleMessage } from '../../../src-shared/console-api';
@@ -34,27 +34,29 @@ export const emptyChanges = (cursor: number): AppliedChanges => ({
   triggers: [],
 });
 
-export function applyEnvelopes(
-  cache: Cache,
-  envelopes: readonly EventEnvelope[],
-  options: { collectTriggers: boolean; pageCursor?: number },
-): AppliedChanges {
+/**
+ * Applies `envelopes` in the given order and stores `cursor`. The caller decides both (src-shared/event-sequencer.ts:
+ * dedupe, order, the verified cursor that never passes an unconfirmed hole). Without `cursor` the batch is taken as a
+ * complete stretch of history (a bench, a test) and the cursor moves to its last seq.
+ */
+export function applyEnvelopes(cache: Cache, envelopes: readonly EventEnvelope[], options: { collectTriggers: boolean; cursor?: number }): AppliedChanges {
   return cache.transaction(() => {
-    let cursor = cache.syncState.cursor();
-    const changes = emptyChanges(cursor);
+    const start = cache.syncState.cursor();
+    const changes = emptyChanges(start);
     // One last_seq update per conversation per batch: rewriting the conversation row for every message
     // made a million-message initial sync several times slower.
     const lastSeqs = new Map<string, number>();
+    let last = start;
     for (const e of envelopes) {
-      if (e.seq <= cursor) continue;
+      // Below the stored cursor everything was applied before: a safety net, the sequencer never hands these over.
+      if (e.seq <= start) continue;
       applyOne(cache, e, changes, options.collectTriggers, lastSeqs);
-      cursor = e.seq;
+      if (e.seq > last) last = e.seq;
       changes.applied++;
     }
     for (const [conversationId, seq] of lastSeqs) cache.conversations.noteMessageSeq(conversationId, seq);
-    // A page may end past its last visible event (events of other departments are filtered out).
-    if (options.pageCursor !== undefined && options.pageCursor > cursor) cursor = options.pageCursor;
-    if (cursor !== changes.cursor) cache.syncState.setCursor(cursor);
+    const cursor = Math.max(start, options.cursor ?? last);
+    if (cursor !== start) cache.syncState.setCursor(cursor);
     changes.cursor = cursor;
     return changes;
   });

@@ -1,11 +1,15 @@
 // Keeps the cache in step with the server over socket.io (/agent): authenticate (refreshing the access
-// token when needed), snapshot + catch up from the cursor in pages, then live events; after any
-// disconnect, reconnect with backoff and catch up again. Exposes requests with acks to the outbox.
+// token when needed), snapshot + catch up from the cursor in pages, then live events through the event
+// sequencer, whose holes are closed by events:since re-reads (live events from several server nodes can
+// arrive late and out of order); after any disconnect, reconnect with backoff and catch up again.
+// Exposes requests with acks to the outbox.
 import { io, type Socket } from 'socket.io-client';
 import type { Logger } from 'pino';
 import { AGENT_NAMESPACE, type IncidentAlert, type AgentClientToServerEvents, type AgentServerToClientEvents, type AgentSnapshot } from '../../../src-shared/protocol/agent';
 import type { AuthTokens } from '../../../src-shared/protocol/http';
-import { eventEnvelopeSchema, type EventEnvelope, type EventsPage } from '../../../src-shared/events';
+import { eventEnvelopeSchema, eventsPageSchema, type EventEnvelope, type EventsPage } from '../../../src-shared/events';
+import { EventSequencer } from '../../../src-shared/event-sequencer';
+import { createGapReader } from '../../../src-shared/gap-reader';
 import type { ConnectionState, ConsoleEvents } from '../../../src-shared/console-api';
 import { err, ok, type Result } from '../../../src-shared/result';
 import type { Cache } from '../cache/open-cache';
@@ -37,6 +41,8 @@ export interface SyncEngineDeps {
   backoff?: BackoffOptions;
   requestTimeoutMs?: number;
   pageSize?: number;
+  /** Pause between a hole in the live events and its re-read (default GAP_REREAD_DELAY_MS). */
+  gapDelayMs?: number;
   /** `catch-up`: pages fetched after (re)connecting, possibly a million messages; `live`: pushed events. */
   onChanges(changes: AppliedChanges, origin: 'live' | 'catch-up'): void;
   onState(state: ConnectionState, nextRetryAt: number | null): void;
@@ -76,6 +82,25 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let nextRetryAt: number | null = null;
   /** Bumped by reconnectNow, so a connect still waiting for its token does not open a second socket. */
   let generation = 0;
+  // Its verified cursor is the one stored in the cache: both move together, through applyEnvelopes below.
+  const sequencer = new EventSequencer(cache.syncState.cursor());
+  const gaps = createGapReader({
+    sequencer,
+    timers,
+    delayMs: deps.gapDelayMs,
+    async read(since, limit) {
+      const s = socket;
+      if (!s || !caughtUp) return err('offline', 'not connected');
+      const page = await rawRequest<unknown>(s, 'events:since', { since, limit });
+      if (!page.ok) return page;
+      // Re-reads are small and stand in for live events, so they are parsed in full like them.
+      const parsed = eventsPageSchema.safeParse(page.value);
+      return parsed.success ? ok(parsed.data) : err('internal', 'malformed events page');
+    },
+    apply(events, verified) {
+      deps.onChanges(applyEnvelopes(cache, events, { collectTriggers: true, cursor: verified }), 'live');
+    },
+  });
 
   const setState = (next: ConnectionState, retryAt: number | null) => {
     state = next;
@@ -121,6 +146,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     caughtUp = false;
     catchingUp = false;
     buffered = [];
+    gaps.cancel();
+    sequencer.dropHeld();
     if (socket) {
       socket.removeAllListeners();
       socket.disconnect();
@@ -178,7 +205,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         buffered.push(parsed.data);
         return;
       }
-      deps.onChanges(applyEnvelopes(cache, [parsed.data], { collectTriggers: true }), 'live');
+      gaps.live([parsed.data]);
     });
     s.on('typing', (t) => deps.onTyping({ conversationId: t.conversationId, typing: t.typing }));
     s.on('incident:alert', (a) => deps.onIncidentAlert?.(a));
@@ -197,22 +224,23 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     deps.onProgress({ phase: 'snapshot', done: 0, total: null });
     const snapshot = await rawRequest<AgentSnapshot>(s, 'snapshot:get', {});
     if (!snapshot.ok) return fail(`snapshot: ${snapshot.error.code}`);
-    const start = cache.syncState.cursor();
+    const start = sequencer.verified;
     // Notifications only for what happened while we were away, not for a first full load.
     const collectTriggers = start > 0;
     deps.onChanges(applySnapshot(cache, snapshot.value), 'catch-up');
     const total = Math.max(0, snapshot.value.cursor - start);
     let applied = 0;
     for (;;) {
-      const since = cache.syncState.cursor();
-      const page = await rawRequest<EventsPage>(s, 'events:since', { since, limit: pageSize });
+      const receivedAtRequest = sequencer.received;
+      const page = await rawRequest<EventsPage>(s, 'events:since', { since: sequencer.verified, limit: pageSize });
       if (!page.ok) return fail(`events: ${page.error.code}`);
       if (socket !== s) return;
       // Catch-up pages get a shape check only: full zod parsing costs ~20 µs per envelope (+20 s per million
       // on first sync) for data from the authenticated source of truth. Live events are parsed in full.
       if (!Array.isArray(page.value.events) || typeof page.value.cursor !== 'number') return fail('malformed events page');
       const events = page.value.events.filter((e) => Number.isInteger(e?.seq) && typeof e.type === 'string' && typeof e.payload === 'object');
-      const changes = applyEnvelopes(cache, events, { collectTriggers, pageCursor: page.value.cursor });
+      const toApply = sequencer.page({ events, cursor: page.value.cursor, hasMore: page.value.hasMore }, receivedAtRequest);
+      const changes = applyEnvelopes(cache, toApply, { collectTriggers, cursor: sequencer.verified });
       applied += changes.applied;
       deps.onChanges(changes, 'catch-up');
       deps.onProgress({ phase: 'events', done: Math.min(total, changes.cursor - start), total });
@@ -222,8 +250,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (applied >= OPTIMIZE_SEARCH_AFTER_EVENTS) cache.search.optimize();
     const live = buffered;
     buffered = [];
-    if (live.length) deps.onChanges(applyEnvelopes(cache, live, { collectTriggers: true }), 'live');
     caughtUp = true;
+    // Through the sequencer: most are duplicates of the pages by now; a hole left opens a re-read.
+    if (live.length) gaps.live(live);
     catchingUp = false;
     attempt = 0;
     deps.onProgress({ phase: 'done', done: total, total });

@@ -1,8 +1,12 @@
 // The visitor's connection to the support server: socket.io /visitor namespace, resume after reload or reconnect,
-// catch-up from the event cursor, and the outbox that sends each unsent message exactly once (by client id).
+// catch-up from the event cursor, live events through the event sequencer (behind several server nodes they can
+// arrive late and out of order; holes are re-read with events:since), and the outbox that sends each unsent
+// message exactly once (by client id).
 import { io, type Socket } from 'socket.io-client';
 import type { Availability } from '../../../src-shared/department';
 import type { EventEnvelope } from '../../../src-shared/events';
+import { EventSequencer } from '../../../src-shared/event-sequencer';
+import { createGapReader } from '../../../src-shared/gap-reader';
 import type { VisitorClientToServerEvents, VisitorServerToClientEvents } from '../../../src-shared/protocol/visitor';
 import { err, ok, type Ack, type ErrorCode, type Result } from '../../../src-shared/result';
 import type { SupportContext } from '../../../src-shared/visitor';
@@ -68,6 +72,14 @@ export function createVisitorClient(origin: string): VisitorClient {
   let specialistTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
   const set = (patch: Partial<WidgetState>) => store.setState(patch);
+  // The chat's cursor is the sequencer's verified one: a reload never resumes past an event still on its way.
+  const sequencer = new EventSequencer(saved?.cursor ?? 0);
+  const gaps = createGapReader({
+    sequencer,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    read: (since, limit) => request('events:since', { since, limit }),
+    apply: applyEvents,
+  });
 
   // Persist exactly what a reload needs: the session (with cursor) and the unsent messages.
   store.subscribe((next, prev) => {
@@ -97,14 +109,12 @@ export function createVisitorClient(origin: string): VisitorClient {
     }
   }
 
-  async function catchUp(): Promise<void> {
-    for (;;) {
-      const since = store.getState().chat?.cursor ?? 0;
-      const page = await request('events:since', { since, limit: 500 });
-      if (!page.ok) return;
-      for (const envelope of page.value.events) applyEvent(envelope);
-      if (!page.value.hasMore || page.value.events.length === 0) return;
-    }
+  /** The resumed or new chat's state covers everything up to its cursor: the sequencer starts over there. */
+  function restartSequence(chat: ChatView): void {
+    gaps.cancel();
+    sequencer.reset(chat.cursor);
+    const last = chat.messages.at(-1);
+    if (last) sequencer.noteMessagesThrough(chat.conversation.id, last.seq);
   }
 
   async function flushOutbox(): Promise<void> {
@@ -145,13 +155,21 @@ export function createVisitorClient(origin: string): VisitorClient {
     const token = session.token;
     const chat = current ? refreshFromState(current, res.value) : chatFromState(token, res.value, savedOutbox(res.value.conversation.id));
     set({ chat, resuming: false });
-    await catchUp();
+    restartSequence(chat);
+    await gaps.readNow();
   }
 
-  function applyEvent(envelope: EventEnvelope): void {
-    if (envelope.type === 'notice.updated') set({ notice: envelope.payload.notice });
-    updateChat((c) => applyEnvelope(c, envelope));
-    if (envelope.type === 'message.created' && envelope.payload.authorKind === 'specialist') set({ specialistTyping: null });
+  /** Folds envelopes the sequencer let through (in order, each once) and keeps its verified cursor. */
+  function applyEvents(envelopes: readonly EventEnvelope[], verified: number): void {
+    for (const e of envelopes) if (e.type === 'notice.updated') set({ notice: e.payload.notice });
+    updateChat((c) => ({ ...envelopes.reduce(applyEnvelope, c), cursor: verified }));
+    if (envelopes.some((e) => e.type === 'message.created' && e.payload.authorKind === 'specialist')) set({ specialistTyping: null });
+  }
+
+  function onEvent(envelope: EventEnvelope): void {
+    // Without a chat only notices concern this page, and there is no cursor to keep.
+    if (!store.getState().chat) applyEvents([envelope], 0);
+    else gaps.live([envelope]);
   }
 
   socket.on('connect', () => {
@@ -162,6 +180,8 @@ export function createVisitorClient(origin: string): VisitorClient {
     })();
   });
   socket.on('disconnect', (reason) => {
+    gaps.cancel();
+    sequencer.dropHeld();
     set({ connection: store.getState().connection === 'connecting' ? 'connecting' : 'reconnecting', specialistTyping: null });
     // The server dropping us (restart, deploy) does not trigger socket.io's own reconnection.
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1_000);
@@ -176,7 +196,7 @@ export function createVisitorClient(origin: string): VisitorClient {
     set({ availability });
   });
   socket.on('notice', (notice) => set({ notice }));
-  socket.on('event', applyEvent);
+  socket.on('event', onEvent);
   socket.on('queue:position', (p) => {
     updateChat((c) => (c.conversation.id === p.conversationId ? { ...c, queuePosition: p.position } : c));
   });
@@ -209,7 +229,9 @@ export function createVisitorClient(origin: string): VisitorClient {
       const { token, ...state } = res.value;
       session = { token, conversationId: state.conversation.id, cursor: state.cursor };
       saveSession(session);
-      set({ chat: chatFromState(token, state, []), specialistTyping: null });
+      const chat = chatFromState(token, state, []);
+      set({ chat, specialistTyping: null });
+      restartSequence(chat);
       return ok(null);
     },
     sendMessage(body) {
@@ -243,6 +265,7 @@ export function createVisitorClient(origin: string): VisitorClient {
     startOver() {
       const chat = store.getState().chat;
       if (chat) saveOutbox(chat.conversation.id, []);
+      gaps.cancel();
       session = null;
       saveSession(null);
       set({ chat: null, resuming: false, specialistTyping: null });
@@ -250,6 +273,7 @@ export function createVisitorClient(origin: string): VisitorClient {
     dispose() {
       clearTimeout(typingIdle);
       clearTimeout(specialistTypingTimer);
+      gaps.cancel();
       socket.close();
     },
   };

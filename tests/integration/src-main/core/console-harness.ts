@@ -47,7 +47,7 @@ export function harness() {
   }
   type Booted = Awaited<ReturnType<typeof bootServer>>;
 
-  function openConsole(file: string, srv: Booted, extra: Partial<ConsoleServiceDeps> = {}) {
+  function openConsole(file: string, srv: Pick<Booted, 'current' | 'clock'>, extra: Partial<ConsoleServiceDeps> = {}) {
     const cache: Cache = openCache(file);
     const service: ConsoleService = createConsoleService({
       cache,

@@ -39,10 +39,19 @@ describe('applyEnvelopes', () => {
     expect(cache.messages.page(c.id, undefined, 10)).toHaveLength(1);
   });
 
-  it('takes the page cursor when it is past the last visible event', () => {
+  it('stores the cursor it is given when that is past the last visible event', () => {
     cache = openCache(':memory:');
-    applyEnvelopes(cache, [env(4, 'department.updated', department())], { collectTriggers: false, pageCursor: 9 });
+    applyEnvelopes(cache, [env(4, 'department.updated', department())], { collectTriggers: false, cursor: 9 });
     expect(cache.syncState.cursor()).toBe(9);
+  });
+
+  it('keeps the verified cursor it is given below a live event applied above a hole', () => {
+    cache = openCache(':memory:');
+    applyEnvelopes(cache, [], { collectTriggers: false, cursor: 3 });
+    const changes = applyEnvelopes(cache, [env(7, 'department.updated', department())], { collectTriggers: true, cursor: 3 });
+    expect(changes.applied).toBe(1);
+    expect(cache.departments.list()).toHaveLength(1);
+    expect(cache.syncState.cursor()).toBe(3);
   });
 
   it('collects notification triggers for live events only when asked', () => {
