@@ -2,38 +2,16 @@
 // console — the desktop app when Electron's binary is installed (its own package prepared for Electron once,
 // see scripts/prepare-desktop.mjs), otherwise browser mode on 127.0.0.1. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { installedElectron } from './electron-binary.mjs';
+import { buildIfStale } from './build-if-stale.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const serverPort = process.env.PORT ?? '4080';
 const serverUrl = process.env.SWITCHBOARD_SERVER_URL ?? `http://127.0.0.1:${serverPort}`;
-const outputs = ['dist/server/main.js', 'dist/main/host/main.js', 'src-main/app/dist/main.js'].map((p) => join(root, p));
 const appDir = join(root, 'src-main/app');
-
-function newestMtime(dir) {
-  let newest = 0;
-  if (!existsSync(dir)) return newest;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    // Build output inside the sources (the desktop app's package) is not a source.
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale() {
-  const missing = outputs.some((p) => !existsSync(p));
-  const builtAt = missing ? 0 : Math.min(...outputs.map((p) => statSync(p).mtimeMs));
-  const sourcesAt = Math.max(...['src-shared', 'src-server', 'src-main', 'src-preload', 'src-renderer'].map((d) => newestMtime(join(root, d))));
-  if (!missing && builtAt >= sourcesAt) return;
-  console.log(missing ? 'start: dist/ is missing, building…' : 'start: sources changed since the last build, rebuilding…');
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 /**
  * The Electron binary, downloading it on first use like `electron` itself would — but quietly and with a time
@@ -88,12 +66,13 @@ function openBrowser(url) {
   }
 }
 
-buildIfStale();
+buildIfStale(['dist/server/main.js', 'dist/main/host/main.js', 'src-main/app/dist/main.js']);
 const children = [];
 const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: serverPort },
+  // One machine, no balancer to warn: on Ctrl-C the server drains without the balancer delay (unless set).
+  env: { DRAIN_DELAY_MS: '0', ...process.env, PORT: serverPort },
 });
 children.push(server);
 if (!(await waitForServer())) console.warn(`start: the server did not answer on ${serverUrl} yet; the console will keep retrying.`);

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { systemClock } from './clock';
-import { openDatabase } from './db/connection';
+import { openDatabase, sqliteFile } from './db/connection';
+import { backupSqlite } from './db/backup';
 import { migrate } from './db/migrations';
 import { listDepartments, upsertDepartment } from './db/departments';
 import { listSpecialists } from './db/specialists';
@@ -21,6 +22,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
                     [--hours "1-5 09:00-19:00"] [--routing auto|pick] [--product lumina]
   create-specialist --email a@b.com --name Dana --role agent|lead|admin --departments a,b
                     [--max 4] [--password secret]   (a password is generated and printed when omitted)
+  backup <file>     online copy of the SQLite database, safe while the server runs; never overwrites <file>
+                    (PostgreSQL: use pg_dump, see README)
 `;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -36,8 +39,37 @@ function parseHours(spec: string): { day: number; open: string; close: string }[
   });
 }
 
+/** `backup <file>`: before anything opens the database, so it neither migrates nor seeds what it copies. */
+async function runBackup(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
+  const [target, ...extra] = positionals;
+  if (!target || extra.length > 0) {
+    console.error('admin: backup needs exactly one target file');
+    return 1;
+  }
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    console.error(loaded.message);
+    return 1;
+  }
+  if (loaded.config.databaseUrl) {
+    console.error('admin: backup copies the embedded SQLite database; for PostgreSQL use pg_dump (see README, Operations)');
+    return 1;
+  }
+  try {
+    const { pages } = await backupSqlite(sqliteFile(loaded.config.dataDir), target);
+    out(`backup written to ${target} (${pages} pages)`);
+    return 0;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(code === 'EEXIST' ? `admin: ${target} exists; backup never overwrites a file` : `admin: backup failed: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
 export async function runAdmin(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'backup') return runBackup(rest);
   const { values } = parseArgs({
     args: rest,
     options: {

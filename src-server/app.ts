@@ -15,6 +15,15 @@ import type { Config } from './config';
 import type { Clock } from './clock';
 import type { DbHandle } from './db/connection';
 import { migrate } from './db/migrations';
+import { withStartupLock } from './db/startup-lock';
+import { LATEST_VERSION, schemaVersion } from './db/migrations';
+import { countQueuedByDepartment } from './db/conversations';
+import { outboxStats } from './db/mail-outbox';
+import { Readiness } from './ops/readiness';
+import { createServerMetrics } from './ops/metrics';
+import { countingAcceptedMessages } from './ops/accepted-messages';
+import { drainNode, type DrainOutcome } from './ops/drain';
+import { registerOpsRoutes } from './http/ops-routes';
 import { WriteQueue } from './db/write-queue';
 import type { Mailer } from './email/mailer';
 import type { ServerContext } from './context';
@@ -35,7 +44,10 @@ import { sendResult } from './http/reply';
 import { automationStore } from './tickets/automation-store';
 import { startAutomationLoop, type AutomationLoop } from './automation/automation-loop';
 import { createAutomationMailer } from './automation/automation-mail';
-import { commentUrl, sendRecorded } from './email/customer-mail';
+import { commentUrl } from './email/customer-mail';
+import { queueMailNow } from './email/mail-queue';
+import { startMailDeliveryLoop, type MailDeliveryLoop } from './email/mail-delivery-loop';
+import { DEFAULT_RETRY_POLICY } from './email/mail-retry';
 
 export interface AppDeps {
   config: Config;
@@ -60,12 +72,19 @@ export interface App {
   stop(): Promise<void>;
   /** Runs an automation pass now (after any pass in progress); tests drive it after moving the fake clock. */
   runAutomationNow(): Promise<void>;
+  /** /ready's state: started, draining, database and Redis checks. */
+  readiness: Readiness;
+  /** SIGTERM: not ready at once, stop() after DRAIN_DELAY_MS, all bounded by DRAIN_TIMEOUT_MS (ops/drain.ts). */
+  drain(): Promise<DrainOutcome>;
+  /** Runs a mail outbox pass now (after any pass in progress); tests drive it after moving the fake clock. */
+  runMailNow(): Promise<void>;
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, clock, mailer, log } = deps;
   const secret = resolveSecret(config.secret, config.dataDir);
   const writes = new WriteQueue(deps.db.db, config.groupCommit, deps.db.dialect);
+  const readiness = new Readiness({ schemaVersion: () => schemaVersion(deps.db.db), latestVersion: LATEST_VERSION, redisReady: () => (redis ? redis.isReady : null) });
 
   const fastify: FastifyInstance = Fastify({
     loggerInstance: log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
@@ -76,7 +95,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
-  const io = new SocketServer(fastify.server, { serveClient: false, cors: { origin: true }, maxHttpBufferSize: 1e6 });
+  const io = new SocketServer(fastify.server, {
+    serveClient: false,
+    cors: { origin: true },
+    maxHttpBufferSize: 1e6,
+    // Draining: new handshakes are refused (clients retry with backoff and the balancer sends them elsewhere); open sessions carry on.
+    allowRequest: (_req, answer) => answer(readiness.isDraining ? 'draining' : null, !readiness.isDraining),
+  });
   // Several nodes: socket.io's Redis streams adapter relays room emits between them (sticky sessions in front).
   const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
   if (redis) {
@@ -86,8 +111,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   const visitors = io.of(VISITOR_NAMESPACE) as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as AgentNamespace;
+  const metrics = config.metricsToken
+    ? createServerMetrics({
+        socketsConnected: () => [
+          { namespace: VISITOR_NAMESPACE, count: visitors.sockets.size },
+          { namespace: AGENT_NAMESPACE, count: agents.sockets.size },
+        ],
+        queuedByDepartment: () => countQueuedByDepartment(deps.db.db),
+        mailOutbox: () => outboxStats(deps.db.db),
+      })
+    : null;
+  if (metrics) writes.observeBatches((b) => metrics.observeBatch(b));
 
-  const ctx: ServerContext = { config, secret, db: deps.db.db, dialect: deps.db.dialect, writes, clock, mailer, log, broadcaster: socketBroadcaster(visitors, agents) };
+  let mailDelivery: MailDeliveryLoop | null = null;
+  const ctx: ServerContext = {
+    config,
+    secret,
+    db: deps.db.db,
+    dialect: deps.db.dialect,
+    writes,
+    clock,
+    mailer,
+    log,
+    broadcaster: metrics ? countingAcceptedMessages(socketBroadcaster(visitors, agents), (author) => metrics.messageAccepted(author)) : socketBroadcaster(visitors, agents),
+    mailOutbox: { wake: () => mailDelivery?.wake() },
+  };
   const chat = new ChatService(ctx);
   const tickets = new TicketService(ctx);
   const uploads = new UploadService(ctx);
@@ -103,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   fastify.setNotFoundHandler((_req, reply) => sendResult(reply, err('not_found', 'No such endpoint.')));
   registerApiRoutes(fastify, ctx, chat, tickets, startedAt);
+  registerOpsRoutes(fastify, readiness, metrics && config.metricsToken ? { registry: metrics, token: config.metricsToken } : null);
   registerUploadRoutes(fastify, ctx, chat, uploads, tickets);
   await registerWidgetRoutes(fastify, config.widgetDir);
 
@@ -125,18 +174,37 @@ export async function createApp(deps: AppDeps): Promise<App> {
     chat,
     tickets,
     uploads,
+    readiness,
     async start() {
-      await migrate(deps.db.db, deps.db.dialect, clock.now());
-      const seeded = await seedIfEmpty({ db: deps.db.db, clock }, { demoPassword: config.demoPassword, accounts: deps.seedAccounts ?? false });
+      // Nodes starting together on one PostgreSQL take turns: the first migrates and seeds, the others find it done.
+      const seeded = await withStartupLock(deps.db.db, deps.db.dialect, async (db) => {
+        await migrate(db, deps.db.dialect, clock.now());
+        return seedIfEmpty({ db, clock }, { demoPassword: config.demoPassword, accounts: deps.seedAccounts ?? false });
+      });
+      const nodeId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+      // Before anything can queue mail; its first pass sends what an earlier run (or a node that died) left queued.
+      mailDelivery = startMailDeliveryLoop({
+        db: ctx.db,
+        write: (job) => writes.run(job),
+        mailer,
+        clock,
+        log: log.child({ component: 'mail' }),
+        publish: (events) => ctx.broadcaster.publish(events),
+        nodeId,
+        mailFrom: config.mailFrom,
+        policy: { ...DEFAULT_RETRY_POLICY, windowMs: config.mailRetryMaxMs },
+        pollIntervalMs: config.mailPollIntervalMs,
+      });
       await chat.start();
       automation = startAutomationLoop({
         port: automationStore(ctx),
         clock,
-        mailer: createAutomationMailer({ mailer: { send: (m) => sendRecorded(ctx, m) }, commentUrl: (id) => commentUrl(ctx, id) }),
+        mailer: createAutomationMailer({ mailer: { send: (m) => queueMailNow(ctx, m) }, commentUrl: (id) => commentUrl(ctx, id) }),
         log: log.child({ component: 'automation' }),
-        nodeId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        nodeId,
         intervalMs: config.automationIntervalMs,
       });
+      readiness.markStarted();
       await fastify.listen({ port: config.port, host: config.host });
       const addr = fastify.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -149,11 +217,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await automation?.runNow();
       await automation?.runNow();
     },
+    async runMailNow() {
+      await mailDelivery?.runNow();
+      await mailDelivery?.runNow();
+    },
+    drain(this: App) {
+      return drainNode({ markNotReady: () => readiness.markDraining(), stop: () => this.stop() }, { ...config.drain, log });
+    },
     stop() {
       stopping ??= (async () => {
+        readiness.markDraining();
         await chat.releaseLeases();
         chat.stop();
         await automation?.stop();
+        await mailDelivery?.stop();
         // Writes already queued commit (and their callers are answered) before any client is cut off.
         await writes.drain();
         // io.close() disconnects every socket and closes the HTTP server, whose callback waits for every
@@ -166,7 +243,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
         for (const socket of connections) socket.destroy();
         await closed;
         await fastify.close().catch(() => undefined);
-        await redis?.quit().catch(() => undefined);
+        // A lost Redis connection would keep close() waiting on its reconnect loop; destroy() ends it at once.
+        if (redis?.isReady) await redis.close().catch(() => undefined);
+        else if (redis?.isOpen) redis.destroy();
         await writes.close();
         mailer.close();
         await deps.db.close();

@@ -32,6 +32,15 @@ const envSchema = z.object({
   WIDGET_DIR: z.string().min(1).default('./dist/widget'),
   /** How often each node looks for due automation jobs (reminders, auto-solve, auto-close). */
   AUTOMATION_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * Chat deadlines (idle end, grace requeue) live in the database; each node sweeps at the next one it knows
+   * of, and at least this often for deadlines set by a node that has since gone away.
+   */
+  CHAT_SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How long a mail is retried (exponential backoff with jitter) after it was queued before it is failed for good. */
+  MAIL_RETRY_MAX_MS: z.coerce.number().int().positive().default(24 * 3_600_000),
+  /** Each node looks for due mail at least this often (mail queued by another node, claims of a node that died). */
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** Likely large-scale incident: this many reports of one category (and event) within INCIDENT_WINDOW_MS alert the leads. */
   INCIDENT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   INCIDENT_WINDOW_MS: z.coerce.number().int().positive().default(15 * 60_000),
@@ -42,6 +51,16 @@ const envSchema = z.object({
     .string()
     .refine((v) => IANAZone.isValidZone(v), 'an IANA time zone such as America/New_York')
     .default('America/New_York'),
+  /** Prometheus /metrics: off unless asked for; when on, only with `Authorization: Bearer METRICS_TOKEN`. */
+  METRICS: z.enum(['off', 'on']).default('off'),
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+  /** SIGTERM: /ready answers 503 this long before connections are cut, so a balancer stops sending new ones. */
+  DRAIN_DELAY_MS: z.coerce.number().int().nonnegative().default(5_000),
+  /** SIGTERM: the whole drain (delay, last writes, disconnects, database close) ends within this, or the process exits anyway. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+}).superRefine((e, issues) => {
+  if (e.METRICS === 'on' && !e.METRICS_TOKEN) issues.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'required when METRICS=on' });
+  if (e.DRAIN_DELAY_MS >= e.DRAIN_TIMEOUT_MS) issues.addIssue({ code: 'custom', path: ['DRAIN_DELAY_MS'], message: 'must be shorter than DRAIN_TIMEOUT_MS' });
 });
 
 export interface Config {
@@ -66,9 +85,15 @@ export interface Config {
   demoPassword: string | null;
   widgetDir: string;
   automationIntervalMs: number;
+  chatSweepIntervalMs: number;
+  mailRetryMaxMs: number;
+  mailPollIntervalMs: number;
   incident: { threshold: number; windowMs: number };
   accountManagementEmail: string | null;
   statsTimeZone: string;
+  /** Null while METRICS=off; the bearer token /metrics requires otherwise. */
+  metricsToken: string | null;
+  drain: { delayMs: number; timeoutMs: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -106,9 +131,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       demoPassword: e.DEMO_PASSWORD ?? null,
       widgetDir: e.WIDGET_DIR,
       automationIntervalMs: e.AUTOMATION_INTERVAL_MS,
+      chatSweepIntervalMs: e.CHAT_SWEEP_INTERVAL_MS,
+      mailRetryMaxMs: e.MAIL_RETRY_MAX_MS,
+      mailPollIntervalMs: e.MAIL_POLL_INTERVAL_MS,
       incident: { threshold: e.INCIDENT_THRESHOLD, windowMs: e.INCIDENT_WINDOW_MS },
       accountManagementEmail: e.ACCOUNT_MANAGEMENT_EMAIL ?? null,
       statsTimeZone: e.STATS_TIME_ZONE,
+      metricsToken: e.METRICS === 'on' ? (e.METRICS_TOKEN ?? null) : null,
+      drain: { delayMs: e.DRAIN_DELAY_MS, timeoutMs: e.DRAIN_TIMEOUT_MS },
     },
   };
 }

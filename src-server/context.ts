@@ -18,6 +18,8 @@ export interface ServerContext {
   mailer: Mailer;
   log: Logger;
   broadcaster: Broadcaster;
+  /** The mail outbox of this node: wake it after a commit that queued mail, so delivery starts at once. */
+  mailOutbox: { wake(): void };
 }
 
 /** Who is calling on the /agent namespace, as established at connect time. */

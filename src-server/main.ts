@@ -1,4 +1,4 @@
-// `npm run server`: reads the environment, builds the app with real dependencies, and shuts down gracefully on SIGTERM/SIGINT.
+// `npm run server`: reads the environment, builds the app with real dependencies, drains on SIGTERM and stops on SIGINT.
 import pino from 'pino';
 import { loadConfig } from './config';
 import { systemClock } from './clock';
@@ -38,8 +38,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (signalled) return;
     signalled = true;
     log.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
+    // SIGTERM (an orchestrator) drains: /ready 503, DRAIN_DELAY_MS for the balancer, then stop, within DRAIN_TIMEOUT_MS.
+    // SIGINT (Ctrl-C at a terminal) stops at once.
+    const stopped = signal === 'SIGTERM' ? app.drain() : app.stop().then(() => 'drained' as const);
+    stopped.then(
+      (outcome) => process.exit(outcome === 'drained' ? 0 : 1),
       (e: unknown) => {
         log.error({ err: e }, 'shutdown failed');
         process.exit(1);

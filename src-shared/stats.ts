@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { departmentIdSchema, instantSchema, specialistIdSchema } from './ids';
 import { ticketStatusSchema } from './ticket-lifecycle';
+import { mailOutboxStatsSchema } from './mail-delivery';
 
 export const departmentDayStatsSchema = z.object({
   departmentId: departmentIdSchema,
@@ -39,5 +40,7 @@ export const dashboardStatsSchema = z.object({
   hourly: z.array(
     z.object({ hourStart: instantSchema, queued: z.number().int(), assigned: z.number().int(), waitingAtEnd: z.number().int() }),
   ),
+  /** The mail outbox (queued, being retried, failed for good); absent from servers older than the outbox. */
+  mail: mailOutboxStatsSchema.optional(),
 });
 export type DashboardStats = z.infer<typeof dashboardStatsSchema>;

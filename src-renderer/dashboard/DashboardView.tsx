@@ -2,6 +2,7 @@
 // averages and missed chats today, tickets by status, and the server's hourly "Over the day" chart; all live.
 import { useMemo } from 'react';
 import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
+import type { MailOutboxStats } from '../../src-shared/mail-delivery';
 import { useApp } from '../store/app-store';
 import { useNow } from '../app/use-now';
 import { computeDashboard, type DepartmentStats } from '../stats/dashboard-stats';
@@ -54,6 +55,7 @@ export function DashboardView() {
         <Kpi label="Chats today" value={String(t.chatsToday)} testId="kpi-chats-today" />
         <Kpi label="Missed today" value={String(t.missedToday)} hot={t.missedToday > 0} />
       </div>
+      {server?.stats.mail && <MailRow mail={server.stats.mail} />}
       <section className="panel">
         <h2>Over the day</h2>
         <p className={`muted chart-caption${chart.source === 'estimate' ? ' chart-caption-offline' : ''}`} data-testid="chart-caption">
@@ -137,6 +139,18 @@ function Kpi(props: { label: string; value: string; hot?: boolean; testId?: stri
     <div className={`kpi${props.hot ? ' kpi-hot' : ''}`} data-testid={props.testId}>
       <div className="kpi-value">{props.value}</div>
       <div className="kpi-label">{props.label}</div>
+    </div>
+  );
+}
+
+/** The server's mail outbox: mail waiting to go out, failing and being retried, and failed for good. */
+function MailRow(props: { mail: MailOutboxStats }) {
+  const { mail } = props;
+  return (
+    <div className="kpis" aria-label="Outgoing email" data-testid="mail-outbox">
+      <Kpi label="Email queued" value={String(mail.queued)} />
+      <Kpi label="Email retrying" value={String(mail.retrying)} hot={mail.retrying > 0} testId="kpi-mail-retrying" />
+      <Kpi label="Email failed" value={String(mail.failed)} hot={mail.failed > 0} testId="kpi-mail-failed" />
     </div>
   );
 }

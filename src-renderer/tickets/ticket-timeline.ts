@@ -3,6 +3,7 @@
 import type { TicketAuditEntry, TicketComment } from '../../src-shared/ticket';
 import { ticketStatusLabels, type TicketStatus } from '../../src-shared/ticket-lifecycle';
 import { issueCategoryLabels, issueCategorySchema } from '../../src-shared/issue-category';
+import { MAIL_AUDIT_FIELD, mailAttemptSchema, mailKindLabels, type MailAttempt } from '../../src-shared/mail-delivery';
 
 /** Names the timeline shows instead of ids; undefined when unknown (someone removed, an incident not loaded). */
 export interface TimelineNames {
@@ -72,6 +73,20 @@ export function describeAudit(entry: TicketAuditEntry, names: TimelineNames): st
     const what = title ? `incident “${title}”` : 'an incident';
     return entry.to ? `linked to ${what}` : `unlinked from ${what}`;
   }
+  if (entry.field === MAIL_AUDIT_FIELD) {
+    const mail = mailAttemptSchema.safeParse(entry.to);
+    if (mail.success) return describeMailAttempt(mail.data);
+  }
   const label = fieldLabels[entry.field] ?? entry.field;
   return `${label}: ${describeValue(entry.field, entry.from, names)} → ${describeValue(entry.field, entry.to, names)}`;
+}
+
+/** "Chat recap email: attempt 2 failed (ECONNREFUSED); retrying at 10:32" — one delivery attempt of the mail outbox. */
+function describeMailAttempt(a: MailAttempt): string {
+  const what = `${mailKindLabels[a.kind]}: attempt ${a.attempt}`;
+  if (a.outcome === 'sent') return `${what} sent`;
+  const why = a.error ? ` (${a.error})` : '';
+  if (a.outcome === 'failed') return `${what} failed${why}; given up`;
+  const when = a.nextAttemptAt === null ? '' : `; retrying at ${new Date(a.nextAttemptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  return `${what} failed${why}${when}`;
 }

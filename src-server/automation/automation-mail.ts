@@ -6,7 +6,8 @@ import { ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 import type { AutomationMailer, ReminderMail } from './job-runner';
 
 /** Structurally the server's OutgoingMail/Mailer (src-server/email/mailer.ts), so this module needs no import of it. */
-export type AutomationOutgoingMail = { kind: 'ticket_update'; to: string; subject: string; text: string; ticketId: number };
+/** `key` names the cause for the mail outbox (src-server/db/mail-outbox.ts): queuing the same mail twice is harmless. */
+export type AutomationOutgoingMail = { key: string; kind: 'ticket_update'; to: string; subject: string; text: string; ticketId: number };
 export type MailSink = { send(mail: AutomationOutgoingMail): Promise<unknown> };
 
 export type AutomationMailDeps = {
@@ -23,6 +24,8 @@ export function spokenInstant(instant: number, zone: string): string {
 export function reminderMail(input: ReminderMail, commentUrl: string): AutomationOutgoingMail {
   const { ticket } = input;
   return {
+    // The job id names the status period and the ordinal; without one, the auto-solve instant stands in for the period.
+    key: `reminder:${input.jobId ?? `${ticket.id}@${input.autoSolveAt}#${input.ordinal}`}`,
     kind: 'ticket_update',
     to: ticket.requesterEmail,
     ticketId: ticket.id,
@@ -40,6 +43,7 @@ export function reminderMail(input: ReminderMail, commentUrl: string): Automatio
 
 export function autoSolvedMail(ticket: Ticket, commentUrl: string): AutomationOutgoingMail {
   return {
+    key: `auto_solved:${ticket.id}@${ticket.solvedAt ?? 0}`,
     kind: 'ticket_update',
     to: ticket.requesterEmail,
     ticketId: ticket.id,

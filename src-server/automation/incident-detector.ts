@@ -21,7 +21,9 @@ export function reportOfTicket(ticket: Ticket, at: number): IncidentReport | nul
   return ticket.category === null ? null : { ticketId: ticket.id, category: ticket.category, eid: ticket.context.eid ?? null, at };
 }
 
-type Seen = { ticketId: number; at: number };
+/** A report as the rule needs it: which ticket, and when. */
+export type SeenReport = { ticketId: number; at: number };
+type Seen = SeenReport;
 type KeyState = { reports: readonly Seen[]; open: boolean };
 
 /** Immutable; keys whose reports have all left the window are dropped, so it stays as small as the live keys. */
@@ -30,7 +32,7 @@ export type IncidentState = { readonly keys: ReadonlyMap<string, KeyState>; read
 export const emptyIncidentState: IncidentState = { keys: new Map(), latestAt: 0 };
 
 /** A report with an event id and one without are different keys: "streaming at event 7" is not "streaming". */
-const keyOf = (category: IssueCategory, eid: string | null): string => JSON.stringify([category, eid]);
+export const incidentKeyOf = (category: IssueCategory, eid: string | null): string => JSON.stringify([category, eid]);
 
 /**
  * Adds a report and says whether it starts an incident. The window at instant t holds the key's reports with
@@ -40,15 +42,15 @@ const keyOf = (category: IssueCategory, eid: string | null): string => JSON.stri
  * - it closes as soon as the window count drops below `threshold` at any instant; the next crossing alerts again.
  * The count only falls between reports, so checking the window just before each new report is exact.
  * Time never runs backwards: a late report is judged at the newest instant seen, and one already outside the window
- * is ignored. State lives in one process; with several nodes, feed it from the shared report table (or run it on
- * one subscriber of the event log) so every node sees all reports.
+ * is ignored. This function keeps the state in memory (unit tests, one process); the server keeps it in the database
+ * (src-server/tickets/incident-monitor.ts) and applies the same rule through `judgingWindow` and `judgeReport`.
  */
 export function observeReport(state: IncidentState, report: IncidentReport, config: IncidentConfig): { state: IncidentState; alert: IncidentAlert | null } {
-  const now = Math.max(report.at, state.latestAt);
-  const windowStart = now - config.windowMs; // exclusive
-  if (report.at <= windowStart) return { state, alert: null };
+  const window = judgingWindow(report.at, state.latestAt, config.windowMs);
+  if (!window) return { state, alert: null };
+  const windowStart = window.start;
 
-  const key = keyOf(report.category, report.eid);
+  const key = incidentKeyOf(report.category, report.eid);
   const keys = new Map<string, KeyState>();
   for (const [k, s] of state.keys) {
     const newest = s.reports[s.reports.length - 1];
@@ -57,12 +59,32 @@ export function observeReport(state: IncidentState, report: IncidentReport, conf
 
   const previous = state.keys.get(key);
   const prior = (previous?.reports ?? []).filter((r) => r.at > windowStart);
-  const stillOpen = (previous?.open ?? false) && prior.length >= config.threshold;
+  const judged = judgeReport(prior, previous?.open ?? false, report, config.threshold);
+  keys.set(key, { reports: judged.reports, open: judged.open });
+  return { state: { keys, latestAt: window.now }, alert: judged.alert };
+}
+
+/**
+ * The instant a report is judged at (the newest seen: time never runs backwards) and the exclusive start of its
+ * window, or null when the report is already outside that window and is ignored.
+ */
+export function judgingWindow(reportAt: number, latestAt: number, windowMs: number): { now: number; start: number } | null {
+  const now = Math.max(reportAt, latestAt);
+  const start = now - windowMs;
+  return reportAt <= start ? null : { now, start };
+}
+
+/**
+ * The rule for one key, given the key's other reports inside the window just before this one (`prior`; only the
+ * newest `threshold` of them matter, so a caller may pass just those) and whether its incident was open: whether it
+ * is open after this report, the newest `threshold` reports to remember, and the alert when this report crosses.
+ */
+export function judgeReport(prior: readonly Seen[], wasOpen: boolean, report: IncidentReport, threshold: number): { open: boolean; reports: Seen[]; alert: IncidentAlert | null } {
+  const stillOpen = wasOpen && prior.length >= threshold;
   // Only the newest `threshold` reports matter (the window holds ≥ threshold iff the threshold-th newest is in it),
   // so a key's memory and the cost of one call stay O(threshold) however big the incident grows.
-  const reports = insertByTime(prior, { ticketId: report.ticketId, at: report.at }).slice(-config.threshold);
-  const crossing = !stillOpen && reports.length >= config.threshold;
-  keys.set(key, { reports, open: stillOpen || crossing });
+  const reports = insertByTime(prior, { ticketId: report.ticketId, at: report.at }).slice(-threshold);
+  const crossing = !stillOpen && reports.length >= threshold;
 
   const first = reports[0];
   const last = reports[reports.length - 1];
@@ -77,7 +99,7 @@ export function observeReport(state: IncidentState, report: IncidentReport, conf
           ticketIds: [...new Set(reports.map((r) => r.ticketId))],
         }
       : null;
-  return { state: { keys, latestAt: now }, alert };
+  return { open: stillOpen || crossing, reports, alert };
 }
 
 function insertByTime(sorted: readonly Seen[], item: Seen): Seen[] {

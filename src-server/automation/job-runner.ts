@@ -6,7 +6,8 @@ import { defaultAutomationRules, type AutomationRules } from './automation-rules
 import type { AutomationPort, JobOutcome } from './automation-port';
 import { decideJob, planTicketJobs, type AutomationJob, type StaleReason } from './ticket-jobs';
 
-export type ReminderMail = { ticket: Ticket; ordinal: number; of: number; autoSolveAt: number; zone: string };
+/** `jobId` keys the queued mail, so a job re-run after a crash queues no second reminder. */
+export type ReminderMail = { ticket: Ticket; ordinal: number; of: number; autoSolveAt: number; zone: string; jobId?: string };
 
 /** The emails automation sends; the email module implements it (templates, recipients, CCs, signed links). */
 export interface AutomationMailer {
@@ -57,8 +58,8 @@ type Executed = 'reminder' | 'auto_solved' | 'auto_closed' | 'stale' | 'deferred
 
 /**
  * One pass over the due jobs. Each job runs at most once per claim: the claim is a conditional UPDATE only one
- * node wins, the decision re-reads the ticket, and ticket writes are compare-and-set. A reminder whose node dies
- * after sending but before completing is re-sent once the lease expires (at-least-once); a solve or close cannot
+ * node wins, the decision re-reads the ticket, and ticket writes are compare-and-set. A reminder is queued in the
+ * mail outbox under the job's id, so a job re-run after its node died queues nothing new; a solve or close cannot
  * repeat, because the ticket's status stamp has moved on and the retry decides "stale".
  */
 export async function runDueJobs(deps: RunDeps): Promise<RunReport> {
@@ -122,7 +123,7 @@ async function executeJob(deps: RunDeps, job: AutomationJob, log: Logger): Promi
       return 'stale';
     case 'send_reminder': {
       const { kind: _kind, ...mail } = decision;
-      const sent = await deps.mailer.sendReminder(mail);
+      const sent = await deps.mailer.sendReminder({ ...mail, jobId: job.id });
       if (!sent.ok) {
         log.warn({ code: sent.error.code }, 'reminder email failed; will retry');
         await port.releaseJob(job.id, nodeId);

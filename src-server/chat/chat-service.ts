@@ -1,4 +1,5 @@
 // The chat lifecycle: request → queued → assigned → active → ended, with routing, transfer, grace requeue, idle timeout and drop boxes.
+// The deadlines (idle end, grace requeue) are decided in the database by ChatDeadlines, never by one node's timers.
 import { createHmac, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../src-shared/result';
@@ -24,9 +25,11 @@ import { insertTicket, getTicket, saveTicket } from '../db/tickets';
 import { getAttachments } from '../db/attachments';
 import { once, type Outcome } from '../outcome';
 import { sha256 } from '../auth/tokens';
-import { sendChatRecap } from '../email/customer-mail';
+import { queueChatRecap } from '../email/customer-mail';
 import { questionTicketDraft } from '../automation/new-ticket';
 import { PresenceRegistry } from './presence';
+import { ChatDeadlines } from './chat-deadlines';
+import { endLease, isStillIdle, isStillLapsed } from '../db/chat-deadlines';
 import { planAssignments, queuePositions, type RoutingCandidate } from './routing';
 import { computeAvailability, nextAvailabilityChange, HoursCache } from './availability';
 
@@ -75,7 +78,7 @@ export const canSeeConversation = (actor: AgentActor, c: Pick<Conversation, 'dep
 
 export class ChatService {
   readonly presence: PresenceRegistry;
-  private readonly idleTimers = new Map<string, TimerHandle>();
+  readonly deadlines: ChatDeadlines;
   private readonly lastPositions = new Map<string, number>();
   private readonly typingSent = new Map<string, { at: number; typing: boolean }>();
   private availabilityTimer: TimerHandle | null = null;
@@ -86,7 +89,17 @@ export class ChatService {
   private leaseTicker: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: ServerContext) {
-    this.presence = new PresenceRegistry(ctx.clock);
+    this.presence = new PresenceRegistry();
+    this.deadlines = new ChatDeadlines(ctx, {
+      renewLocalLeases: () => this.renewLocalLeases(),
+      localSpecialistIds: () => this.presence.connectedIds(),
+      endIdle: async (conversationId, cutoff) => {
+        const res = await this.endConversation(conversationId, 'idle_timeout', null, cutoff);
+        if (!res.ok && res.error.code !== 'conflict') this.ctx.log.error({ conversationId, code: res.error.code }, 'idle end failed');
+      },
+      requeue: (specialistId, cutoff) =>
+        this.graceExpired(specialistId, cutoff).catch((e: unknown) => this.ctx.log.error({ err: e, specialistId }, 'requeue failed')),
+    });
   }
 
   // ---------- plumbing ----------
@@ -242,13 +255,13 @@ export class ChatService {
   }
 
   async specialistDisconnected(actor: AgentActor): Promise<void> {
-    const last = this.presence.disconnect(actor.specialistId, this.ctx.config.specialistGraceMs, () => {
-      void this.graceExpired(actor).catch((e) => this.ctx.log.error({ err: e, specialistId: actor.specialistId }, 'requeue failed'));
-    });
+    const last = this.presence.disconnect(actor.specialistId);
     if (!last || this.stopped) return;
     // They stop counting as available at once (a node still holding a socket of theirs renews the lease);
-    // their chats wait out the grace period.
-    await this.ctx.writes.run((trx) => specialists.clearLease(trx, actor.specialistId));
+    // their chats wait out the grace period, which runs from the lease's end.
+    const now = this.ctx.clock.now();
+    await this.ctx.writes.run((trx) => endLease(trx, actor.specialistId, now));
+    this.deadlines.dueBy(now + this.ctx.config.specialistGraceMs);
     await this.refreshAvailability();
   }
 
@@ -270,15 +283,20 @@ export class ChatService {
     return res;
   }
 
-  /** The grace period ran out: mark offline and put their chats back at the head of the queue. */
-  private async graceExpired(actor: AgentActor): Promise<void> {
+  /**
+   * No node has held the specialist's presence since `cutoff` (the grace period ran out): mark them offline and
+   * put their chats back at the head of the queue.
+   */
+  private async graceExpired(specialistId: string, cutoff: number): Promise<void> {
     const now = this.ctx.clock.now();
+    let requeued = false;
     await this.commit<null>(async (trx) => {
       const events: LoggedEvent[] = [];
-      // Connected to another node meanwhile: nothing to requeue.
-      if ((await specialists.leasedIds(trx, now)).has(actor.specialistId)) return { result: ok(null), events };
-      await specialists.setSpecialistStatus(trx, actor.specialistId, 'offline');
-      for (const c of await conversations.listAssignedTo(trx, actor.specialistId)) {
+      // Back on some node meanwhile, or already handled by another node's sweep: nothing to do.
+      if (!(await isStillLapsed(trx, specialistId, cutoff))) return { result: ok(null), events };
+      requeued = true;
+      await specialists.setSpecialistStatus(trx, specialistId, 'offline');
+      for (const c of await conversations.listAssignedTo(trx, specialistId)) {
         // Keep queued_at: a requeued chat should not lose its place to newer ones.
         await conversations.updateConversation(trx, c.id, { state: 'queued', specialistId: null, assignedAt: null });
         const upd = await this.conversationEvent(trx, c.id);
@@ -291,13 +309,13 @@ export class ChatService {
           internal: false,
         });
         events.push(upd.event, note.event);
-        this.clearIdle(c.id);
       }
-      const me = await specialists.getSpecialist(trx, actor.specialistId);
+      const me = await specialists.getSpecialist(trx, specialistId);
       if (me) events.push(await appendEvent(trx, 'specialist.updated', me, now, { conversationId: null, departmentId: null, specialistId: null, visitorVisible: false }));
       return { result: ok(null), events };
     });
-    this.ctx.log.info({ specialistId: actor.specialistId }, 'grace expired; chats requeued');
+    if (!requeued) return;
+    this.ctx.log.info({ specialistId }, 'grace expired; chats requeued');
     await this.route();
   }
 
@@ -467,11 +485,20 @@ export class ChatService {
     return this.endConversation(input.conversationId, 'specialist', { actor, key });
   }
 
-  private async endConversation(conversationId: string, reason: EndReason, by: { actor: AgentActor; key: string } | null): Promise<Result<Conversation>> {
+  /** `idleCutoff`: end only if the chat is still quiet since then (an idle end decided by a sweep, re-checked here). */
+  private async endConversation(
+    conversationId: string,
+    reason: EndReason,
+    by: { actor: AgentActor; key: string } | null,
+    idleCutoff?: number,
+  ): Promise<Result<Conversation>> {
     const job = async (trx: Db): Promise<Outcome<Conversation>> => {
       const c = await conversations.getConversation(trx, conversationId);
       if (!c || (by && !canSeeConversation(by.actor, c))) return { result: err('not_found', 'Conversation not found.'), events: [] };
       if (c.state === 'ended') return { result: err('conflict', 'This chat has already ended.'), events: [] };
+      if (idleCutoff !== undefined && !(await isStillIdle(trx, conversationId, idleCutoff))) {
+        return { result: err('conflict', 'The chat is not idle any more.'), events: [] };
+      }
       if (by && by.actor.role === 'agent' && c.specialist?.id !== by.actor.specialistId) {
         return { result: err('forbidden', 'Only the assigned specialist can end this chat.'), events: [] };
       }
@@ -484,6 +511,8 @@ export class ChatService {
       const note = await this.addMessage(trx, c, { clientId: randomUUID(), authorKind: 'system', authorId: null, authorName: SYSTEM_NAME, body: text[reason], internal: false });
       await conversations.updateConversation(trx, c.id, { state: 'ended', endedAt: this.ctx.clock.now(), endReason: reason });
       const upd = await this.conversationEvent(trx, c.id);
+      // In this transaction: the chat is never ended without its recap in the mail outbox.
+      await queueChatRecap(this.ctx, trx, upd.conversation);
       return { result: ok(upd.conversation), events: [note.event, upd.event], ended: [upd.conversation] };
     };
     const res = await this.commit<Conversation>((trx) => (by ? once(trx, by.key, this.ctx.clock.now(), () => job(trx)) : job(trx)));
@@ -492,11 +521,10 @@ export class ChatService {
   }
 
   private afterEnded(c: Conversation): void {
-    this.clearIdle(c.id);
     this.lastPositions.delete(c.id);
     this.ctx.log.info({ conversationId: c.id, ticketId: c.ticketId, reason: c.endReason }, 'chat ended');
-    // The recap goes out after the commit and never delays the ack.
-    void sendChatRecap(this.ctx, c).catch((e) => this.ctx.log.error({ err: e, conversationId: c.id }, 'recap failed'));
+    // The recap was queued with the change; delivery starts now and never delays the ack.
+    this.ctx.mailOutbox.wake();
   }
 
   async insertDropBox(actor: AgentActor, input: AgentIn<'dropbox:insert'>): Promise<Result<DropBox>> {
@@ -610,72 +638,48 @@ export class ChatService {
     return list;
   }
 
-  private touchIdle(conversationId: string): void {
-    if (this.stopped) return;
-    this.clearIdle(conversationId);
-    this.idleTimers.set(
-      conversationId,
-      this.ctx.clock.setTimer(this.ctx.config.chatIdleTimeoutMs, () => {
-        this.idleTimers.delete(conversationId);
-        void this.endConversation(conversationId, 'idle_timeout', null).catch((e) => this.ctx.log.error({ err: e, conversationId }, 'idle end failed'));
-      }),
-    );
+  /** The chat moved (a message, an assignment): its idle deadline is now + the timeout; sweep by then. */
+  private touchIdle(_conversationId: string): void {
+    this.deadlines.dueBy(this.ctx.clock.now() + this.ctx.config.chatIdleTimeoutMs);
   }
 
-  private clearIdle(conversationId: string): void {
-    this.idleTimers.get(conversationId)?.cancel();
-    this.idleTimers.delete(conversationId);
-  }
-
-  /** After a restart: presence of specialists nobody holds, and idle timers for chats in progress. */
+  /**
+   * After a restart: the first sweep ends chats that went idle while no node ran, and requeues the chats of
+   * specialists nobody has held for the grace period (statuses a crash left "online" included).
+   */
   async start(): Promise<void> {
-    const now = this.ctx.clock.now();
-    // Statuses left "online" by a crash or a stop would show people who are not there; their chats wait for
-    // routing like after a grace period (the next route assigns them when someone connects).
-    await this.commit<null>(async (trx) => {
-      const events: LoggedEvent[] = [];
-      for (const id of await specialists.staleOnlineIds(trx, now)) {
-        await specialists.setSpecialistStatus(trx, id, 'offline');
-        const s = await specialists.getSpecialist(trx, id);
-        if (s) events.push(await appendEvent(trx, 'specialist.updated', s, now, { conversationId: null, departmentId: null, specialistId: null, visitorVisible: false }));
-      }
-      return { result: ok(null), events };
-    });
-    for (const c of await conversations.lastActivity(this.ctx.db)) {
-      const left = Math.max(0, c.lastActivityAt + this.ctx.config.chatIdleTimeoutMs - now);
-      this.idleTimers.set(
-        c.id,
-        this.ctx.clock.setTimer(left, () => {
-          this.idleTimers.delete(c.id);
-          void this.endConversation(c.id, 'idle_timeout', null).catch((e) => this.ctx.log.error({ err: e, conversationId: c.id }, 'idle end failed'));
-        }),
-      );
-    }
+    await this.deadlines.start();
     await this.refreshAvailability();
     // A heartbeat on the real clock (infrastructure, not a business rule): renew the leases of locally connected
     // specialists, and pick up availability changes caused on other nodes.
-    this.leaseTicker = setInterval(() => void this.renewLeases().catch((e) => this.ctx.log.error({ err: e }, 'lease renewal failed')), PRESENCE_LEASE_MS / 3);
+    this.leaseTicker = setInterval(() => void this.heartbeat().catch((e) => this.ctx.log.error({ err: e }, 'lease renewal failed')), PRESENCE_LEASE_MS / 3);
     this.leaseTicker.unref();
   }
 
-  private async renewLeases(): Promise<void> {
-    if (this.stopped) return;
+  private async renewLocalLeases(): Promise<void> {
     const ids = this.presence.connectedIds();
-    await this.ctx.writes.run((trx) => specialists.renewLeases(trx, ids, this.ctx.clock.now() + PRESENCE_LEASE_MS));
+    if (ids.length > 0) await this.ctx.writes.run((trx) => specialists.renewLeases(trx, ids, this.ctx.clock.now() + PRESENCE_LEASE_MS));
+  }
+
+  /** The presence heartbeat (every third of a lease on the real clock; tests on a fake clock call it themselves). */
+  async heartbeat(): Promise<void> {
+    if (this.stopped) return;
+    await this.renewLocalLeases();
     await this.refreshAvailability();
   }
 
   /** Graceful shutdown: give up the presence leases this node holds, so other nodes stop routing to it at once. */
   async releaseLeases(): Promise<void> {
     const ids = this.presence.connectedIds();
-    if (ids.length > 0) await this.ctx.writes.run((trx) => specialists.renewLeases(trx, ids, 0)).catch(() => undefined);
+    // The leases end now: other nodes stop routing to them at once, and the grace period runs from now (their
+    // consoles reconnect to another node, or to this one after its restart, and keep their chats).
+    if (ids.length > 0) await this.ctx.writes.run((trx) => specialists.renewLeases(trx, ids, this.ctx.clock.now())).catch(() => undefined);
   }
 
   stop(): void {
     this.stopped = true;
     if (this.leaseTicker) clearInterval(this.leaseTicker);
-    for (const t of this.idleTimers.values()) t.cancel();
-    this.idleTimers.clear();
+    this.deadlines.stop();
     this.availabilityTimer?.cancel();
     this.presence.clear();
   }

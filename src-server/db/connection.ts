@@ -77,12 +77,18 @@ export function openPostgres(url: string): DbHandle {
     int8Parsed = true;
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the database closes (a restart, a failover, an administrator) is dropped from the pool
+  // and replaced on the next query; unhandled, pg's 'error' event would end the whole process.
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
+/** Where the embedded database lives under DATA_DIR (the server and `admin backup` agree on it). */
+export const sqliteFile = (dataDir: string): string => join(dataDir, 'switchboard.db');
+
 export function openDatabase(opts: { dataDir: string; databaseUrl: string | null }): DbHandle {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   mkdirSync(opts.dataDir, { recursive: true });
-  return openSqlite(join(opts.dataDir, 'switchboard.db'));
+  return openSqlite(sqliteFile(opts.dataDir));
 }

@@ -149,3 +149,15 @@ export async function lastActivity(db: Db): Promise<{ id: string; lastActivityAt
   const rows = await db.selectFrom('conversations').select(['id', 'last_activity_at', 'state']).where('state', 'in', ['assigned', 'active']).execute();
   return rows.map((r) => ({ id: r.id, lastActivityAt: Number(r.last_activity_at), state: r.state }));
 }
+
+/** Chats waiting per department, zero included (metrics); one grouped query over the queued rows. */
+export async function countQueuedByDepartment(db: Db): Promise<{ departmentId: string; waiting: number }[]> {
+  const rows = await db
+    .selectFrom('departments as d')
+    .leftJoin('conversations as c', (j) => j.onRef('c.department_id', '=', 'd.id').on('c.state', '=', 'queued'))
+    .select((eb) => ['d.id as departmentId', eb.fn.count('c.id').as('waiting')])
+    .groupBy('d.id')
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => ({ departmentId: r.departmentId, waiting: Number(r.waiting) }));
+}

@@ -190,6 +190,30 @@ export interface MailLogTable {
   file_name: string | null;
   status: ColumnType<string, string, string>;
   created_at: Instant;
+  /** The attempt log of mail_outbox (migration 7): which row, which attempt, and the error code of a failure. */
+  outbox_id: ColumnType<number | null, number | null | undefined, number | null>;
+  attempt: ColumnType<number | null, number | null | undefined, number | null>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One outgoing mail, written in the transaction of the change that causes it (src-server/db/mail-outbox.ts). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  ticket_id: number | null;
+  /** queued | sent | failed (for good). */
+  status: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: Instant;
+  next_attempt_at: Instant;
+  claimed_by: string | null;
+  claimed_at: Instant | null;
+  sent_at: Instant | null;
 }
 
 export interface AutomationJobsTable {
@@ -225,6 +249,23 @@ export interface IncidentTicketsTable {
   linked_at: Instant;
 }
 
+/** One report for incident detection (src-server/db/incident-reports.ts): a ticket counts once per key. */
+export interface IncidentReportsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** Category and event id of the report (incidentKeyOf). */
+  key: string;
+  at: Instant;
+}
+
+/** Per key: whether its incident is open, the newest instant judged, and a version for the conditional update. */
+export interface IncidentKeysTable {
+  key: string;
+  open: Flag;
+  latest_at: Instant;
+  version: number;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -241,9 +282,12 @@ export interface Database {
   events: EventsTable;
   command_results: CommandResultsTable;
   mail_log: MailLogTable;
+  mail_outbox: MailOutboxTable;
   automation_jobs: AutomationJobsTable;
   incidents: IncidentsTable;
   incident_tickets: IncidentTicketsTable;
+  incident_reports: IncidentReportsTable;
+  incident_keys: IncidentKeysTable;
 }
 
 export type Db = Kysely<Database>;

@@ -79,21 +79,6 @@ export async function renewLeases(db: Db, ids: readonly string[], until: number)
   await db.updateTable('specialists').set({ online_until: until }).where('id', 'in', ids).execute();
 }
 
-/** After a crash or restart: specialists marked online or away whom no node holds a lease for. */
-export async function staleOnlineIds(db: Db, now: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('specialists')
-    .select('id')
-    .where('status', '!=', 'offline')
-    .where((eb) => eb.or([eb('online_until', 'is', null), eb('online_until', '<=', now)]))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-export async function clearLease(db: Db, id: string): Promise<void> {
-  await db.updateTable('specialists').set({ online_until: null }).where('id', '=', id).execute();
-}
-
 export async function findCredentials(db: Db, email: string): Promise<{ id: string; passwordHash: string } | null> {
   const r = await db.selectFrom('specialists').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
   return r ? { id: r.id, passwordHash: r.password_hash } : null;

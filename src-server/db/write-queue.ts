@@ -8,6 +8,13 @@ const WRITE_LOCK_KEY = 4_080_001;
 
 export type WriteJob<T> = (trx: Db) => Promise<T>;
 
+/** One committed (or failed) transaction: how many jobs it held and how long it took from begin to commit. */
+export interface BatchObservation {
+  size: number;
+  seconds: number;
+  ok: boolean;
+}
+
 interface Pending {
   job: WriteJob<unknown>;
   resolve(value: unknown): void;
@@ -25,6 +32,7 @@ export class WriteQueue {
   private scheduled = false;
   private running: Promise<void> = Promise.resolve();
   private closed = false;
+  private observer: ((b: BatchObservation) => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -39,6 +47,15 @@ export class WriteQueue {
    */
   private async begin(trx: Db): Promise<void> {
     if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+  }
+
+  /** Metrics: called once per transaction, after it ends; never per job, so the hot path pays one clock read per batch. */
+  observeBatches(observer: ((b: BatchObservation) => void) | null): void {
+    this.observer = observer;
+  }
+
+  private observe(size: number, startedAt: number, ok: boolean): void {
+    if (this.observer) this.observer({ size, seconds: (performance.now() - startedAt) / 1000, ok });
   }
 
   run<T>(job: WriteJob<T>): Promise<T> {
@@ -82,6 +99,7 @@ export class WriteQueue {
       return;
     }
     let results: unknown[];
+    const startedAt = performance.now();
     try {
       results = await this.db.transaction().execute(async (trx) => {
         await this.begin(trx);
@@ -90,21 +108,25 @@ export class WriteQueue {
         return out;
       });
     } catch {
+      this.observe(batch.length, startedAt, false);
       for (const p of batch) await this.runAlone(p);
       return;
     }
+    this.observe(batch.length, startedAt, true);
     batch.forEach((p, i) => p.resolve(results[i]));
   }
 
   private async runAlone(p: Pending): Promise<void> {
+    const startedAt = performance.now();
     try {
-      p.resolve(
-        await this.db.transaction().execute(async (trx) => {
-          await this.begin(trx);
-          return p.job(trx);
-        }),
-      );
+      const value = await this.db.transaction().execute(async (trx) => {
+        await this.begin(trx);
+        return p.job(trx);
+      });
+      this.observe(1, startedAt, true);
+      p.resolve(value);
     } catch (e) {
+      this.observe(1, startedAt, false);
       p.reject(e);
     }
   }

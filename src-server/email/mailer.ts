@@ -1,17 +1,20 @@
-// Sending email: SMTP through nodemailer when SMTP_URL is set, else each mail written to DATA_DIR/outbox/*.eml; both recorded in mail_log.
+// Sending email: SMTP through nodemailer when SMTP_URL is set, else each mail written to DATA_DIR/outbox/*.eml. One call = one attempt; the mail outbox (mail-delivery.ts) decides when.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import type { MailKind } from '../../src-shared/mail-delivery';
 
 export interface OutgoingMail {
   /** `ticket_update`: automation mails (reminders, auto-solved notices; src-server/automation/automation-mail.ts). */
   /** `incident_resolved`: to linked requesters; `account_management`: Redirect resolutions (DESIGN.md §3). */
-  kind: 'chat_recap' | 'email_ack' | 'ticket_update' | 'incident_resolved' | 'account_management';
+  kind: MailKind;
   to: string;
   subject: string;
   text: string;
   ticketId: number | null;
+  /** The same on every attempt of one outbox row (mail-delivery.ts), so a receiving system can drop a repeat. */
+  messageId?: string;
 }
 
 export interface MailDelivery {
@@ -26,10 +29,12 @@ export interface Mailer {
 
 export function createMailer(opts: { smtpUrl: string | null; from: string; dataDir: string }): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    // Bounded waits: a send must end well inside the outbox's claim lease (mail-delivery.ts), or another node
+    // could take the row over while this one is still talking to the server, and the mail would go out twice.
+    const transport = nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     return {
       async send(mail) {
-        await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
         return { status: 'sent', fileName: null };
       },
       close: () => transport.close(),
@@ -40,7 +45,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; dataD
   const outbox = join(opts.dataDir, 'outbox');
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
       await mkdir(outbox, { recursive: true });
       const fileName = `${Date.now()}-${randomUUID()}.eml`;
       await writeFile(join(outbox, fileName), info.message as Buffer);

@@ -12,7 +12,8 @@ import * as incidents from '../db/incidents';
 import * as tickets from '../db/tickets';
 import { once, type Outcome } from '../outcome';
 import type { NoticeService } from '../notices/notice-service';
-import { commentUrl, sendRecorded } from '../email/customer-mail';
+import { commentUrl } from '../email/customer-mail';
+import { enqueueMails } from '../db/mail-outbox';
 import { incidentResolved } from '../email/templates';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
@@ -134,6 +135,8 @@ export class IncidentService {
     const out = await this.changeOpenIncident(actor, input, 'This incident is already resolved.', async (trx, before, now) => {
       await incidents.resolveIncident(trx, before.id, now, input.note);
       const after: Incident = { ...before, state: 'resolved', resolvedAt: now, resolutionNote: input.note };
+      // In this transaction: the incident is never resolved without its requester mails in the outbox.
+      if (input.notifyRequesters) await this.queueRequesterMails(trx, after, now);
       return { result: ok(after), events: [await appendEvent(trx, 'incident.updated', after, now, leadsOnly)] };
     });
     // Side effects only for the call that resolved it (a retry gets the result and changes nothing).
@@ -144,25 +147,24 @@ export class IncidentService {
       const cleared = await this.notices.set(actor, { clientId: `${input.clientId}:notice`, notice: null });
       if (!cleared.ok) this.ctx.log.error({ incidentId: incident.id, code: cleared.error.code }, 'clearing the incident notice failed');
     }
-    if (input.notifyRequesters) await this.notifyRequesters(incident);
+    if (input.notifyRequesters) this.ctx.mailOutbox.wake();
     return out.result;
   }
 
-  /** One mail per distinct requester, naming all of their linked tickets. */
-  private async notifyRequesters(incident: Incident): Promise<void> {
+  /** One mail per distinct requester, naming all of their linked tickets; keyed by incident and requester. */
+  private async queueRequesterMails(trx: Db, incident: Incident, now: number): Promise<void> {
     const byRequester = new Map<string, number[]>();
     for (const id of incident.ticketIds) {
-      const t = await tickets.getTicket(this.ctx.db, id);
+      const t = await tickets.getTicket(trx, id);
       if (!t) continue;
       const key = t.requesterEmail.toLowerCase();
       byRequester.set(key, [...(byRequester.get(key) ?? []), t.id]);
     }
-    await Promise.all(
-      [...byRequester].map(async ([to, ids]) => {
-        const { subject, text } = incidentResolved({ ticketIds: ids, title: incident.title, note: incident.resolutionNote ?? '', commentUrl: commentUrl(this.ctx, ids[0] ?? 0) });
-        await sendRecorded(this.ctx, { kind: 'incident_resolved', to, subject, text, ticketId: ids[0] ?? null }).catch(() => undefined);
-      }),
-    );
+    const mails = [...byRequester].map(([to, ids]) => {
+      const { subject, text } = incidentResolved({ ticketIds: ids, title: incident.title, note: incident.resolutionNote ?? '', commentUrl: commentUrl(this.ctx, ids[0] ?? 0) });
+      return { key: `incident_resolved:${incident.id}:${to}`, kind: 'incident_resolved' as const, to, subject, text, ticketId: ids[0] ?? null };
+    });
+    await enqueueMails(trx, mails, now);
   }
 
   async list(actor: AgentActor, input: { state?: IncidentState | undefined }): Promise<Result<Incident[]>> {

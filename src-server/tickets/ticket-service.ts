@@ -6,7 +6,7 @@ import type { Ticket, TicketAuditEntry, TicketComment, TicketFilter } from '../.
 import { canTransition, nextStatusOnCustomerReply, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 import { findResolutionType, validateResolution } from '../../src-shared/resolution-catalog';
 import { describeHours, isOpen, nextOpening } from '../../src-shared/business-hours';
-import type { agentInbound, TicketDetail } from '../../src-shared/protocol/agent';
+import type { agentInbound, IncidentAlert, TicketDetail } from '../../src-shared/protocol/agent';
 import type { CommentPage, CustomerCommentReceipt, EmailRequest, EmailRequestReceipt } from '../../src-shared/protocol/http';
 import type { AgentActor, ServerContext } from '../context';
 import type { Db } from '../db/schema';
@@ -24,7 +24,8 @@ import { followUpDraft } from '../automation/customer-reply';
 import { IncidentMonitor } from './incident-monitor';
 import { once, type Outcome } from '../outcome';
 import { verifyCommentLink } from '../auth/tokens';
-import { sendEmailAcknowledgement, sendRecorded } from '../email/customer-mail';
+import { queueEmailAcknowledgement } from '../email/customer-mail';
+import { enqueueMails } from '../db/mail-outbox';
 import { accountManagementHandoff } from '../email/templates';
 import { incidentIdsForTicket } from '../db/incidents';
 
@@ -42,9 +43,19 @@ export class TicketService {
     this.incidents = new IncidentMonitor(ctx);
   }
 
-  /** A ticket newly (re)categorised counts as one report for incident detection. */
-  private observeCategory(before: Ticket, res: Result<Ticket>): void {
-    if (res.ok && res.value.category !== null && res.value.category !== before.category) this.incidents.observe(res.value);
+  /**
+   * `commit` for changes that may categorise a ticket: the job counts the report in its transaction
+   * (`this.incidents.observe`) and leaves any alert in `raised`, announced only once the change has committed.
+   * `raised` is reset on every run: a group-commit batch that failed runs its jobs again, one per transaction.
+   */
+  private async commitObserved<T>(job: (trx: Db, raised: { alert: IncidentAlert | null }) => Promise<Outcome<T>>): Promise<Result<T>> {
+    const raised: { alert: IncidentAlert | null } = { alert: null };
+    const res = await this.commit<T>((trx) => {
+      raised.alert = null;
+      return job(trx, raised);
+    });
+    if (res.ok && raised.alert) this.incidents.announce(raised.alert);
+    return res;
   }
 
   private async commit<T>(job: (trx: Db) => Promise<Outcome<T>>): Promise<Result<T>> {
@@ -93,11 +104,9 @@ export class TicketService {
   }
 
   async update(actor: AgentActor, input: AgentIn<'ticket:update'>): Promise<Result<Ticket>> {
-    const before = await tickets.getTicket(this.ctx.db, input.ticketId);
     const solved: { handoff: boolean } = { handoff: false };
     const res = await this.updateTicket(actor, input, solved);
-    if (before) this.observeCategory(before, res);
-    if (res.ok && solved.handoff) await this.mailAccountManagement(res.value);
+    if (res.ok && solved.handoff) this.ctx.mailOutbox.wake();
     return res;
   }
 
@@ -106,17 +115,19 @@ export class TicketService {
     return t.resolution !== null && findResolutionType(t.resolution.typeId)?.notifiesAccountManagement === true;
   }
 
-  private async mailAccountManagement(t: Ticket): Promise<void> {
+  /** Queued in the transaction that solves the ticket, keyed by the solving command: each solve hands off once. */
+  private async queueAccountManagementMail(trx: Db, t: Ticket, now: number, commandKey: string): Promise<boolean> {
     const to = this.ctx.config.accountManagementEmail;
-    if (!to || !t.resolution) return;
+    if (!to || !t.resolution) return false;
     const { subject, text } = accountManagementHandoff({ ticket: t, resolutionLabel: findResolutionType(t.resolution.typeId)?.label ?? t.resolution.typeId });
-    await sendRecorded(this.ctx, { kind: 'account_management', to, subject, text, ticketId: t.id }).catch(() => undefined);
+    await enqueueMails(trx, [{ key: `account_management:${t.id}:${commandKey}`, kind: 'account_management', to, subject, text, ticketId: t.id }], now);
+    return true;
   }
 
   /** `solved.handoff` is set when this call (not a retry) solved the ticket with an Account Management type and a mail is due. */
   private async updateTicket(actor: AgentActor, input: AgentIn<'ticket:update'>, solved: { handoff: boolean }): Promise<Result<Ticket>> {
     const now = this.ctx.clock.now();
-    return this.commit<Ticket>((trx) =>
+    return this.commitObserved<Ticket>((trx, raised) =>
       once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
         const before = await tickets.getTicket(trx, input.ticketId);
         if (!before || !canSeeTicket(actor, before)) return { result: err('not_found', 'Ticket not found.'), events: [] };
@@ -151,8 +162,9 @@ export class TicketService {
           solvedAt: status === 'solved' ? (before.status === 'solved' ? before.solvedAt : now) : null,
         };
         const events = await this.saveWithAudit(trx, before, after, { kind: 'specialist', id: actor.specialistId });
+        if (events.length > 0) raised.alert = await this.incidents.observe(trx, before, after, now);
         if (events.length > 0 && before.status !== 'solved' && after.status === 'solved' && this.handsOff(after)) {
-          if (this.ctx.config.accountManagementEmail) solved.handoff = true;
+          if (this.ctx.config.accountManagementEmail) solved.handoff = await this.queueAccountManagementMail(trx, after, now, `${actor.specialistId}:${input.clientId}`);
           else {
             // Nobody to tell: the ticket records that the hand-off could not happen, so a lead can follow up.
             const entry: TicketAuditEntry = { ticketId: after.id, at: now, actorKind: 'system', actorId: null, field: 'accountManagement', from: null, to: 'account management not configured' };
@@ -189,21 +201,19 @@ export class TicketService {
   }
 
   async escalate(actor: AgentActor, input: AgentIn<'ticket:escalate'>): Promise<Result<Ticket>> {
-    const before = await tickets.getTicket(this.ctx.db, input.ticketId);
-    const res = await this.escalateTicket(actor, input);
-    if (before) this.observeCategory(before, res);
-    return res;
+    return this.escalateTicket(actor, input);
   }
 
   private async escalateTicket(actor: AgentActor, input: AgentIn<'ticket:escalate'>): Promise<Result<Ticket>> {
     const now = this.ctx.clock.now();
-    return this.commit<Ticket>((trx) =>
+    return this.commitObserved<Ticket>((trx, raised) =>
       once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
         const before = await tickets.getTicket(trx, input.ticketId);
         if (!before || !canSeeTicket(actor, before)) return { result: err('not_found', 'Ticket not found.'), events: [] };
         if (before.status === 'closed') return { result: err('invalid_transition', 'A closed ticket cannot be escalated.'), events: [] };
         const after: Ticket = { ...before, category: input.category, escalation: { category: input.category, note: input.note, by: actor.specialistId, at: now }, updatedAt: now };
         const events = await this.saveWithAudit(trx, before, after, { kind: 'specialist', id: actor.specialistId });
+        if (events.length > 0) raised.alert = await this.incidents.observe(trx, before, after, now);
         return { result: ok(after), events };
       }),
     );
@@ -214,6 +224,11 @@ export class TicketService {
     const now = this.ctx.clock.now();
     const dept = await getDepartment(this.ctx.db, input.departmentId);
     if (!dept) return err('not_found', 'Unknown department.');
+    const open = isOpen(dept.schedule, now);
+    const expectedReplyBy = open ? now : nextOpening(dept.schedule, now);
+    const expectedReplyText = open
+      ? `Our ${dept.name} team is in now and will reply by email as soon as possible.`
+      : `Our ${dept.name} team will reply during business hours (${describeHours(dept.schedule)}).`;
     const res = await this.commit<{ ticket: Ticket; created: boolean }>(async (trx) => {
       const prior = await tickets.findTicketByClientId(trx, input.clientId);
       if (prior) return { result: ok({ ticket: prior, created: false }), events: [] };
@@ -233,18 +248,15 @@ export class TicketService {
         createdAt: now,
       };
       await tickets.insertComment(trx, comment, null);
+      // In this transaction: the ticket is never created without its acknowledgement in the mail outbox.
+      await queueEmailAcknowledgement(this.ctx, trx, { ticket, question: input.question, expectedReplyText, departmentName: dept.name });
       const events = [await appendEvent(trx, 'ticket.updated', ticket, now, ticketScope(ticket)), await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(ticket))];
       return { result: ok({ ticket, created: true }), events };
     });
     if (!res.ok) return res;
-    const open = isOpen(dept.schedule, now);
-    const expectedReplyBy = open ? now : nextOpening(dept.schedule, now);
-    const expectedReplyText = open
-      ? `Our ${dept.name} team is in now and will reply by email as soon as possible.`
-      : `Our ${dept.name} team will reply during business hours (${describeHours(dept.schedule)}).`;
     if (res.value.created) {
       this.ctx.log.info({ ticketId: res.value.ticket.id }, 'email request received');
-      void sendEmailAcknowledgement(this.ctx, res.value.ticket, input.question, expectedReplyText).catch((e) => this.ctx.log.error({ err: e }, 'ack failed'));
+      this.ctx.mailOutbox.wake();
     }
     return ok({ ticketId: res.value.ticket.id, expectedReplyBy, expectedReplyText });
   }

@@ -19,7 +19,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function smtpSink(): Promise<SmtpSink> {
+/** `port`: listen there (a sink started late on the port a server was told, as an SMTP server coming back); default any free one. */
+export async function smtpSink(opts: { port?: number } = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const waiters: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
@@ -47,7 +48,7 @@ export async function smtpSink(): Promise<SmtpSink> {
         .catch((e: Error) => callback(e));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -68,6 +68,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
     WIDGET_DIR: join(dataDir, 'no-widget'),
     // Hourly automation passes keep long fake-clock jumps (weeks) cheap; tests may override.
     AUTOMATION_INTERVAL_MS: '3600000',
+    // Mail goes out when a commit wakes the outbox and when a retry is due; the safety poll (rows of other nodes,
+    // dead claims) is daily here, so month-long fake-clock jumps stay cheap.
+    MAIL_POLL_INTERVAL_MS: String(24 * 3_600_000),
+    // Likewise the chat-deadline safety sweep (deadlines themselves are swept exactly when due).
+    CHAT_SWEEP_INTERVAL_MS: '3600000',
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...(opts.demoPassword ? { DEMO_PASSWORD: opts.demoPassword } : {}),
     ...opts.env,

@@ -34,25 +34,27 @@ describe('Account Management hand-off', () => {
     const id = await newTicket(server);
     const amMails = () => sink?.mails.filter((m) => m.to.includes('am@example.com')) ?? [];
 
+    // Mail leaves through the outbox right after the commit; runMailNow waits for that pass.
+    const delivered = async () => (await server?.app.runMailNow(), amMails());
     const first = solve(id, 'enhancement-request');
     await callOk(dana.socket, 'ticket:update', first);
-    expect(amMails()).toHaveLength(1);
+    expect(await delivered()).toHaveLength(1);
     expect(amMails()[0]?.subject).toContain(`#${id}`);
     expect(amMails()[0]?.text).toContain('Enhancement request');
     // A retry of the same command and an edit of the solved ticket send nothing more.
     await callOk(dana.socket, 'ticket:update', first);
     await callOk(dana.socket, 'ticket:update', { clientId: randomUUID(), ticketId: id, patch: { subject: 'Totals in report' } });
-    expect(amMails()).toHaveLength(1);
+    expect(await delivered()).toHaveLength(1);
 
     // The customer reopens it; solving again is a new hand-off.
     const sig = encodeURIComponent(signCommentLink(server.app.ctx.secret, id, server.clock.now() + 60_000));
     await server.http('POST', `/api/comment/${id}?sig=${sig}`, { body: 'Still need this' });
     await callOk(dana.socket, 'ticket:update', solve(id, 'redirect-other'));
-    expect(amMails()).toHaveLength(2);
+    expect(await delivered()).toHaveLength(2);
 
     const other = await newTicket(server);
     await callOk(dana.socket, 'ticket:update', solve(other, 'code-fix'));
-    expect(amMails()).toHaveLength(2);
+    expect(await delivered()).toHaveLength(2);
   });
 
   it('without ACCOUNT_MANAGEMENT_EMAIL the ticket audit records that nobody was told', async () => {

@@ -33,6 +33,8 @@ afterEach(async () => {
 
 /** Moves both nodes' clocks to the same instant, then lets both run an automation pass at the same time. */
 async function advanceBoth(ms: number): Promise<void> {
+  // Mail in flight is recorded first: a node whose clock jumped days ahead would rightly take over a claim that old.
+  await Promise.all(nodes.map((n) => n.app.runMailNow()));
   await Promise.all(nodes.map((n) => n.clock.advance(ms)));
   await Promise.all(nodes.map((n) => n.app.runAutomationNow()));
 }

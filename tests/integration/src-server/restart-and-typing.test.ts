@@ -41,10 +41,14 @@ describe('restart', () => {
     const bodies = state.messages.map((m) => m.body);
     for (const m of sent) expect(bodies).toContain(m.body);
     expect(bodies[bodies.length - 1]).toBe('last word');
-    // The specialist logs in again with the same password (the hash survived too), and was marked offline
-    // at the restart since nobody held them.
+    // The specialist logs in again with the same password (the hash survived too). Through the grace period
+    // after the stop they keep their status and their chat (their console reconnects within it); after it,
+    // nobody holding them, they are offline and the chat waits in the queue again.
     const tokens = await second.login('dana@example.com', 'pw-dana-123');
-    expect(tokens.specialist.status).toBe('offline');
+    expect(tokens.specialist.status).toBe('online');
+    await second.clock.advance(second.config.specialistGraceMs + 1);
+    await again.inbox.nextEvent('conversation.updated', (e) => e.payload.state === 'queued' && e.payload.specialist === null);
+    expect((await second.login('dana@example.com', 'pw-dana-123')).specialist.status).toBe('offline');
   });
 });
 

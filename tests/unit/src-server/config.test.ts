@@ -29,4 +29,18 @@ describe('loadConfig', () => {
       expect(bad.message).toContain('STATS_TIME_ZONE');
     }
   });
+  it('keeps metrics off by default and requires a long token to turn them on', () => {
+    expect(loadConfig({}).ok && loadConfig({})).toMatchObject({ config: { metricsToken: null, drain: { delayMs: 5000, timeoutMs: 30000 } } });
+    const missing = loadConfig({ METRICS: 'on' });
+    expect(!missing.ok && missing.message).toContain('METRICS_TOKEN: required when METRICS=on');
+    expect(loadConfig({ METRICS: 'on', METRICS_TOKEN: 'short' }).ok).toBe(false);
+    const token = 'x'.repeat(32);
+    expect(loadConfig({ METRICS: 'on', METRICS_TOKEN: token }).ok && loadConfig({ METRICS: 'on', METRICS_TOKEN: token })).toMatchObject({ config: { metricsToken: token } });
+    // A token alone does not switch them on.
+    expect(loadConfig({ METRICS_TOKEN: token }).ok && loadConfig({ METRICS_TOKEN: token })).toMatchObject({ config: { metricsToken: null } });
+  });
+  it('refuses a drain delay that does not fit in the drain timeout', () => {
+    const r = loadConfig({ DRAIN_DELAY_MS: '10000', DRAIN_TIMEOUT_MS: '5000' });
+    expect(!r.ok && r.message).toContain('DRAIN_DELAY_MS: must be shorter than DRAIN_TIMEOUT_MS');
+  });
 });

@@ -44,8 +44,9 @@ describe('console core: ticket history', () => {
     await callOk(agent.socket, 'ticket:update', { clientId: randomUUID(), ticketId: id, patch: { subject: 'Black stream' } });
     await srv.current.clock.advance(1000);
     await callOk(agent.socket, 'ticket:update', { clientId: randomUUID(), ticketId: id, patch: { status: 'awaiting_reply' } });
-    // The audit events reach the cache live.
-    await c.until('audit events', () => c.cache.ticketAudit.list(id).length >= 2);
+    // The audit events reach the cache live (with the acknowledgement's delivery attempt, once the outbox sent it).
+    await srv.current.app.runMailNow();
+    await c.until('audit events', () => c.cache.ticketAudit.list(id).length >= 3);
 
     const online = await c.service.getTicket({ ticketId: id });
     if (!online.ok) throw new Error(online.error.message);

@@ -40,6 +40,13 @@ describe('describeAudit', () => {
     expect(describeAudit(entry({ field: 'incident', from: null, to: 'i9' }), names)).toBe('linked to an incident');
   });
 
+  it('words a mail delivery attempt: sent, failing with its retry, failed for good', () => {
+    const mail = (to: unknown) => describeAudit(entry({ actorKind: 'system', actorId: null, field: 'email', from: null, to }), names);
+    expect(mail({ kind: 'chat_recap', attempt: 2, outcome: 'sent', error: null, nextAttemptAt: null })).toBe('Chat recap email: attempt 2 sent');
+    expect(mail({ kind: 'email_ack', attempt: 1, outcome: 'retrying', error: 'ESOCKET', nextAttemptAt: 1_000 })).toMatch(/^Acknowledgement email: attempt 1 failed \(ESOCKET\); retrying at .+/);
+    expect(mail({ kind: 'email_ack', attempt: 9, outcome: 'failed', error: 'SMTP 550', nextAttemptAt: null })).toBe('Acknowledgement email: attempt 9 failed (SMTP 550); given up');
+  });
+
   it('says who made the change', () => {
     expect(auditActor(entry(), names)).toBe('Dana');
     expect(auditActor(entry({ actorKind: 'customer', actorId: null }), names)).toBe('Customer');

@@ -3,6 +3,8 @@ import type { IssueCategory } from '../../../../src-shared/issue-category';
 import {
   emptyIncidentState,
   incidentConfigSchema,
+  judgeReport,
+  judgingWindow,
   observeReport,
   reportOfTicket,
   type IncidentAlert,
@@ -110,6 +112,34 @@ describe('observeReport', () => {
     const before = JSON.stringify([...state.keys]);
     observeReport(state, report(2), config);
     expect(JSON.stringify([...state.keys])).toBe(before);
+  });
+});
+
+describe('judgeReport (the rule the server applies to the reports counted in its database)', () => {
+  const seen = (minute: number, ticketId = nextTicket++) => ({ ticketId, at: T0 + minute * MIN });
+
+  it('opens and alerts when this report brings the window to the threshold and the key was not open', () => {
+    const prior = [seen(1, 1), seen(2, 2)];
+    const r = { ...report(3), ticketId: 3 };
+    expect(judgeReport(prior, false, r, 3)).toEqual({
+      open: true,
+      reports: [...prior, { ticketId: 3, at: r.at }],
+      alert: { category: 'streaming', eid: 'ev-7', count: 3, firstAt: T0 + MIN, lastAt: T0 + 3 * MIN, ticketIds: [1, 2, 3] },
+    });
+  });
+
+  it('stays open without an alert while the window kept the threshold, and re-alerts when it had dropped below', () => {
+    expect(judgeReport([seen(1), seen(2), seen(3)], true, report(4), 3)).toMatchObject({ open: true, alert: null });
+    expect(judgeReport([seen(1), seen(2)], true, report(4), 3).alert).not.toBeNull();
+    expect(judgeReport([seen(1)], false, report(4), 3)).toMatchObject({ open: false, alert: null });
+  });
+});
+
+describe('judgingWindow', () => {
+  it('judges at the newest instant seen and ignores a report already outside that window', () => {
+    expect(judgingWindow(T0, 0, 10 * MIN)).toEqual({ now: T0, start: T0 - 10 * MIN });
+    expect(judgingWindow(T0, T0 + 5 * MIN, 10 * MIN)).toEqual({ now: T0 + 5 * MIN, start: T0 - 5 * MIN });
+    expect(judgingWindow(T0, T0 + 10 * MIN, 10 * MIN)).toBeNull();
   });
 });
 

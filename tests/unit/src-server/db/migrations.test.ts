@@ -90,6 +90,34 @@ describe('SQLite migrations', () => {
     expect(await handle.db.selectFrom('events').select(['seq', 'department_id']).execute()).toEqual([{ seq: 1, department_id: 'd' }]);
   });
 
+  it('migration 7 adds the mail outbox on top of version 6, keeps mail_log rows and extends them into an attempt log', async () => {
+    await migrate(handle.db, 'sqlite', 0, 6);
+    const raw = handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await raw.insertInto('mail_log').values({ kind: 'chat_recap', to_address: 'a@b.co', subject: 's', ticket_id: null, file_name: null, status: 'sent', created_at: 1 }).execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 7)).toEqual([7]);
+    expect(await handle.db.selectFrom('mail_log').select(['kind', 'status', 'outbox_id', 'attempt', 'error']).execute()).toEqual([
+      { kind: 'chat_recap', status: 'sent', outbox_id: null, attempt: null, error: null },
+    ]);
+    const row = { idempotency_key: 'k', kind: 'email_ack', to_address: 'a@b.co', subject: 's', body: 't', ticket_id: null, created_at: 5, next_attempt_at: 5 };
+    await handle.db.insertInto('mail_outbox').values(row).execute();
+    expect(await handle.db.selectFrom('mail_outbox').select(['status', 'attempts', 'claimed_by', 'sent_at']).execute()).toEqual([{ status: 'queued', attempts: 0, claimed_by: null, sent_at: null }]);
+    await expect(handle.db.insertInto('mail_outbox').values(row).execute()).rejects.toThrow(/UNIQUE/);
+    expect(await indexNames('mail_outbox')).toContain('mail_outbox_due');
+  });
+
+  it('migration 8 adds incident reports (one per ticket and key) and key states on top of version 7 and keeps incidents', async () => {
+    await migrate(handle.db, 'sqlite', 0, 7);
+    await handle.db.insertInto('incidents').values({ id: 'i', title: 't', category: 'streaming', eid: null, state: 'open', notice_id: null, created_by: 's', created_at: 3, resolved_at: null, resolution_note: null }).execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 8)).toEqual([8]);
+    expect(await handle.db.selectFrom('incidents').select('id').execute()).toEqual([{ id: 'i' }]);
+    await handle.db.insertInto('incident_reports').values({ ticket_id: 1, key: 'k', at: 5 }).execute();
+    await handle.db.insertInto('incident_reports').values({ ticket_id: 2, key: 'k', at: 5 }).execute();
+    await expect(handle.db.insertInto('incident_reports').values({ ticket_id: 1, key: 'k', at: 6 }).execute()).rejects.toThrow(/UNIQUE/);
+    await handle.db.insertInto('incident_keys').values({ key: 'k', open: 0, latest_at: 5, version: 1 }).execute();
+    await expect(handle.db.insertInto('incident_keys').values({ key: 'k', open: 1, latest_at: 6, version: 1 }).execute()).rejects.toThrow(/UNIQUE/);
+    expect(await indexNames('incident_reports')).toEqual(expect.arrayContaining(['incident_reports_key_at', 'incident_reports_at']));
+  });
+
   it('is idempotent at the latest version', async () => {
     await migrate(handle.db, 'sqlite', 0);
     expect(await migrate(handle.db, 'sqlite', 0)).toEqual([]);

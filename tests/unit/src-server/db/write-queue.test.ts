@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite, type DbHandle } from '../../../../src-server/db/connection';
 import { migrate } from '../../../../src-server/db/migrations';
-import { WriteQueue } from '../../../../src-server/db/write-queue';
+import { WriteQueue, type BatchObservation } from '../../../../src-server/db/write-queue';
 import { saveCommandResult, findCommandResult } from '../../../../src-server/db/command-results';
 
 let dir: string;
@@ -63,5 +63,17 @@ describe('WriteQueue', () => {
     await pending;
     expect(await findCommandResult(handle.db, 'late')).toBe(1);
     await expect(q.run(async () => 1)).rejects.toThrow('closed');
+  });
+
+  it('reports one observation per transaction: a batch of three, then a failed batch and its jobs retried alone', async () => {
+    const q = new WriteQueue(handle.db, true);
+    const seen: BatchObservation[] = [];
+    q.observeBatches((b) => seen.push(b));
+    await Promise.all([1, 2, 3].map((n) => q.run((trx) => saveCommandResult(trx, `o${n}`, n, 0))));
+    expect(seen.map((b) => [b.size, b.ok])).toEqual([[3, true]]);
+    expect(seen[0]?.seconds).toBeGreaterThan(0);
+    seen.length = 0;
+    await Promise.allSettled([q.run((trx) => saveCommandResult(trx, 'dup', 1, 0)), q.run((trx) => saveCommandResult(trx, 'dup', 2, 0))]);
+    expect(seen.map((b) => [b.size, b.ok])).toEqual([[2, false], [1, true], [1, false]]);
   });
 });

@@ -1,0 +1,25 @@
+// Serialises a node's start-up work (migrations, first-start seeding) across nodes that share one PostgreSQL.
+import { sql } from 'kysely';
+import type { Db, DialectName } from './schema';
+
+/** Arbitrary constant naming the start-up lock in pg_advisory_lock (the write queue's lock is 4_080_001). */
+const STARTUP_LOCK_KEY = 4_080_002;
+
+/**
+ * PostgreSQL: a session advisory lock held on one connection while `work` runs on that same connection, so
+ * nodes started together take turns and the later ones find the schema and seed data in place (concurrent
+ * `create table if not exists` would otherwise race on the catalog). The lock is re-entrant within a session
+ * and ends with it, so a node that dies mid-start does not block the others.
+ * SQLite: one file belongs to one machine; its write lock serialises the transactions, so `work` runs as is.
+ */
+export async function withStartupLock<T>(db: Db, dialect: DialectName, work: (db: Db) => Promise<T>): Promise<T> {
+  if (dialect !== 'postgres') return work(db);
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK_KEY})`.execute(conn);
+    try {
+      return await work(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`.execute(conn);
+    }
+  });
+}

@@ -1,0 +1,9 @@
+// Queuing a mail whose cause is already committed (automation: a claimed reminder job), as its own write, then
+// waking this node's delivery. The key makes a repeat harmless: a job retried after a crash queues nothing new.
+import type { ServerContext } from '../context';
+import { enqueueMails, type NewOutboxMail } from '../db/mail-outbox';
+
+export async function queueMailNow(ctx: ServerContext, mail: NewOutboxMail): Promise<void> {
+  await ctx.writes.run((trx) => enqueueMails(trx, [mail], ctx.clock.now()));
+  ctx.mailOutbox.wake();
+}
