@@ -1,8 +1,8 @@
 // The mail outbox: every outgoing mail as a row, queued in the transaction that causes it, claimed once across
 // nodes, marked sent / retried / failed for good; plus its counts for the lead dashboard.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { mailKindSchema, type MailKind, type MailOutboxStats } from '../../src-shared/mail-delivery';
-import type { Db } from './schema';
+import type { Db, MailOutboxTable } from './schema';
 
 export interface NewOutboxMail {
   /** Names the cause ("chat_recap:<conversation id>"); a second enqueue with the same key inserts nothing. */
@@ -26,21 +26,7 @@ export interface OutboxMail extends Omit<NewOutboxMail, 'key'> {
   sentAt: number | null;
 }
 
-type Row = {
-  id: number;
-  idempotency_key: string;
-  kind: string;
-  to_address: string;
-  subject: string;
-  body: string;
-  ticket_id: number | null;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: number;
-  next_attempt_at: number;
-  sent_at: number | null;
-};
+type Row = Selectable<MailOutboxTable>;
 
 const statusOf = (s: string): OutboxMail['status'] => (s === 'sent' || s === 'failed' ? s : 'queued');
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { startSeededServer } from '../console/index';
+import { consoleHostUrl } from '../../support/console-host-launch';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '../../..');
@@ -91,17 +92,7 @@ async function startHost(serverUrl: string, dataDir: string, cpuProfDir?: string
     const detail = entry.why ?? entry.reason ?? entry.err?.message;
     notes.push({ at: performance.now(), text: detail ? `${msg} (${detail})` : msg });
   });
-  const url = await new Promise<string>((ok, fail) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as { consoleUrl?: string };
-        if (parsed.consoleUrl) ok(parsed.consoleUrl);
-      } catch {
-        // not the launch line
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`console host exited with ${code} before printing its URL`)));
-  });
+  const url = await consoleHostUrl(child);
   return {
     url,
     pid: child.pid ?? 0,

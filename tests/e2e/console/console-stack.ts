@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { expect, type Page } from '@playwright/test';
 import { startServer, type TestServer } from '../../support/start-server';
+import { consoleHostUrl } from '../../support/console-host-launch';
 import { callOk, type Inbox, type VisitorSocket } from '../../support/socket-clients';
 import { defaultDepartments } from '../../../src-server/seed';
 import { upsertDepartment } from '../../../src-server/db/departments';
@@ -53,18 +53,7 @@ export async function startConsoleHost(serverUrl: string): Promise<ConsoleHost> 
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((ok, fail) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as { consoleUrl?: string };
-        if (parsed.consoleUrl) ok(parsed.consoleUrl);
-      } catch {
-        // not the launch line
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`console host exited with ${code} before printing its URL`)));
-  });
+  const url = await consoleHostUrl(child);
   return {
     url,
     async stop() {
