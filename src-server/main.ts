@@ -28,6 +28,8 @@ try {
   process.stdout.write(`Switchboard server on ${url} (support page: ${config.publicUrl}/support)\n`);
 } catch (e) {
   log.fatal({ err: e }, 'failed to start');
+  // Said on the terminal whatever LOG_LEVEL is: a server that does not start must say why.
+  console.error(`Switchboard server failed to start: ${e instanceof Error ? e.message : String(e)}`);
   await app.stop().catch(() => undefined);
   process.exit(1);
 }

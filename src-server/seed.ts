@@ -33,9 +33,13 @@ export async function seedIfEmpty(deps: { db: Db; clock: Clock }, opts: { demoPa
   const accounts: SeededAccount[] = [];
   const admin = { email: 'admin@switchboard.local', password: opts.demoPassword ?? generatePassword(), role: 'admin' as const };
   const agent = { email: 'dana@switchboard.local', password: opts.demoPassword ?? generatePassword(), role: 'agent' as const };
-  const a = await createSpecialist(deps, { email: admin.email, displayName: 'Admin', role: 'admin', departmentIds: all, maxConcurrentChats: 4, password: admin.password });
-  if (a.ok) accounts.push(admin);
-  const b = await createSpecialist(deps, { email: agent.email, displayName: 'Dana', role: 'agent', departmentIds: all, maxConcurrentChats: 4, password: agent.password });
-  if (b.ok) accounts.push(agent);
+  // Both accounts or neither: a node that loses a seeding race to another rolls back whole (and finds theirs).
+  await deps.db.transaction().execute(async (trx) => {
+    const tx = { ...deps, db: trx };
+    const a = await createSpecialist(tx, { email: admin.email, displayName: 'Admin', role: 'admin', departmentIds: all, maxConcurrentChats: 4, password: admin.password });
+    if (a.ok) accounts.push(admin);
+    const b = await createSpecialist(tx, { email: agent.email, displayName: 'Dana', role: 'agent', departmentIds: all, maxConcurrentChats: 4, password: agent.password });
+    if (b.ok) accounts.push(agent);
+  });
   return accounts;
 }

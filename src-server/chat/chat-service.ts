@@ -13,7 +13,6 @@ import type { AgentSnapshot, agentInbound } from '../../src-shared/protocol/agen
 import { isOpen } from '../../src-shared/business-hours';
 import type { AgentActor, ServerContext } from '../context';
 import type { Db } from '../db/schema';
-import type { TimerHandle } from '../clock';
 import type { QueueStat } from '../sockets/broadcaster';
 import { appendEvent, latestSeq, type LoggedEvent } from '../db/events';
 import * as conversations from '../db/conversations';
@@ -31,13 +30,12 @@ import { PresenceRegistry } from './presence';
 import { ChatDeadlines } from './chat-deadlines';
 import { endLease, isStillIdle, isStillLapsed } from '../db/chat-deadlines';
 import { planAssignments, queuePositions, type RoutingCandidate } from './routing';
-import { computeAvailability, nextAvailabilityChange, HoursCache } from './availability';
+import { AvailabilityPublisher } from './availability-publisher';
+import { PresenceLeases, PRESENCE_LEASE_MS } from './presence-leases';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
 
 export const TYPING_TTL_MS = 5000;
-/** Presence lease for other server nodes; renewed every third of it while a local socket is connected. */
-export const PRESENCE_LEASE_MS = 15_000;
 /** Re-broadcast a "still typing" signal at most this often per sender and conversation. */
 export const TYPING_THROTTLE_MS = 1000;
 const SYSTEM_NAME = 'Switchboard';
@@ -81,17 +79,16 @@ export class ChatService {
   readonly deadlines: ChatDeadlines;
   private readonly lastPositions = new Map<string, number>();
   private readonly typingSent = new Map<string, { at: number; typing: boolean }>();
-  private availabilityTimer: TimerHandle | null = null;
-  private readonly hours = new HoursCache();
-  private lastAvailability = '';
-  private current: Availability[] = [];
+  private readonly availability: AvailabilityPublisher;
+  private readonly leases: PresenceLeases;
   private stopped = false;
-  private leaseTicker: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: ServerContext) {
     this.presence = new PresenceRegistry();
+    this.availability = new AvailabilityPublisher(ctx, (s, leased) => this.isRoutable(s, leased));
+    this.leases = new PresenceLeases(ctx, this.presence);
     this.deadlines = new ChatDeadlines(ctx, {
-      renewLocalLeases: () => this.renewLocalLeases(),
+      renewLocalLeases: () => this.leases.renew(),
       localSpecialistIds: () => this.presence.connectedIds(),
       endIdle: async (conversationId, cutoff) => {
         const res = await this.endConversation(conversationId, 'idle_timeout', null, cutoff);
@@ -608,34 +605,12 @@ export class ChatService {
   }
 
   currentAvailability(): Availability[] {
-    return this.current;
+    return this.availability.current();
   }
 
   /** Recomputes availability, pushes it to every visitor when it changed, and re-arms the hours-boundary timer. */
-  async refreshAvailability(): Promise<Availability[]> {
-    if (this.stopped) return this.current;
-    const [depts, all, leased] = await Promise.all([listDepartments(this.ctx.db), specialists.listSpecialists(this.ctx.db), specialists.leasedIds(this.ctx.db, this.ctx.clock.now())]);
-    const free = new Map<string, number>();
-    for (const s of all) {
-      if (!this.isRoutable(s, leased) || s.activeChats >= s.maxConcurrentChats) continue;
-      for (const d of s.departmentIds) free.set(d, (free.get(d) ?? 0) + 1);
-    }
-    const now = this.ctx.clock.now();
-    const list = computeAvailability(depts, { freeByDepartment: free }, now, this.hours);
-    this.current = list;
-    const key = JSON.stringify(list);
-    if (key !== this.lastAvailability) {
-      this.lastAvailability = key;
-      this.ctx.broadcaster.availability(list);
-    }
-    this.availabilityTimer?.cancel();
-    const next = nextAvailabilityChange(list);
-    if (next !== null && !this.stopped) {
-      this.availabilityTimer = this.ctx.clock.setTimer(Math.max(0, next - now), () => {
-        void this.refreshAvailability().catch((e) => this.ctx.log.error({ err: e }, 'availability refresh failed'));
-      });
-    }
-    return list;
+  refreshAvailability(): Promise<Availability[]> {
+    return this.availability.refresh();
   }
 
   /** The chat moved (a message, an assignment): its idle deadline is now + the timeout; sweep by then. */
@@ -650,37 +625,27 @@ export class ChatService {
   async start(): Promise<void> {
     await this.deadlines.start();
     await this.refreshAvailability();
-    // A heartbeat on the real clock (infrastructure, not a business rule): renew the leases of locally connected
-    // specialists, and pick up availability changes caused on other nodes.
-    this.leaseTicker = setInterval(() => void this.heartbeat().catch((e) => this.ctx.log.error({ err: e }, 'lease renewal failed')), PRESENCE_LEASE_MS / 3);
-    this.leaseTicker.unref();
-  }
-
-  private async renewLocalLeases(): Promise<void> {
-    const ids = this.presence.connectedIds();
-    if (ids.length > 0) await this.ctx.writes.run((trx) => specialists.renewLeases(trx, ids, this.ctx.clock.now() + PRESENCE_LEASE_MS));
+    // Renew the leases of locally connected specialists, and pick up availability changes caused on other nodes.
+    this.leases.start(() => this.heartbeat());
   }
 
   /** The presence heartbeat (every third of a lease on the real clock; tests on a fake clock call it themselves). */
   async heartbeat(): Promise<void> {
     if (this.stopped) return;
-    await this.renewLocalLeases();
+    await this.leases.renew();
     await this.refreshAvailability();
   }
 
   /** Graceful shutdown: give up the presence leases this node holds, so other nodes stop routing to it at once. */
-  async releaseLeases(): Promise<void> {
-    const ids = this.presence.connectedIds();
-    // The leases end now: other nodes stop routing to them at once, and the grace period runs from now (their
-    // consoles reconnect to another node, or to this one after its restart, and keep their chats).
-    if (ids.length > 0) await this.ctx.writes.run((trx) => specialists.renewLeases(trx, ids, this.ctx.clock.now())).catch(() => undefined);
+  releaseLeases(): Promise<void> {
+    return this.leases.release();
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.leaseTicker) clearInterval(this.leaseTicker);
+    this.leases.stop();
     this.deadlines.stop();
-    this.availabilityTimer?.cancel();
+    this.availability.stop();
     this.presence.clear();
   }
 }
