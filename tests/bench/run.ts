@@ -1,16 +1,19 @@
 // `npm run bench`: server, console and renderer benchmarks, each against a baseline measured in the same run.
 // Not part of `npm test`. `npm run bench -- server console` runs only the named parts; `sync-frames` is the
-// renderer's frame times during a console initial sync (tests/bench/renderer/sync-frames.ts).
+// renderer's frame times during a console initial sync (tests/bench/renderer/sync-frames.ts); `cluster` is 1 node on
+// SQLite against 1–3 nodes on PostgreSQL + Redis (tests/bench/cluster/index.ts).
 import { runServerBench } from './server/index';
 import { runConsoleBench } from './console/index';
 import { runRendererBench } from './renderer/index';
 import { runSyncFramesBench } from './renderer/sync-frames';
+import { runClusterBench } from './cluster/index';
 
 const parts: Record<string, () => Promise<void>> = {
   server: runServerBench,
   console: runConsoleBench,
   renderer: runRendererBench,
   'sync-frames': runSyncFramesBench,
+  cluster: runClusterBench,
 };
 const asked = process.argv.slice(2).filter((a) => a in parts);
 const started = Date.now();
