@@ -2,7 +2,7 @@
 // carries the frames — a MessagePort in Electron, the loopback WebSocket in browser mode. Declared once here;
 // the core's endpoint (src-main/core/console-endpoint.ts) and every client (preload, browser mode, main) use it.
 import { z } from 'zod';
-import { consoleEventNames, consoleMethodNames } from './console-api';
+import { consoleEventNames } from './console-api';
 import { appErrorSchema } from './result';
 
 /** Correlates a call with its result; chosen by the client, echoed by the core. */
@@ -31,9 +31,6 @@ export const consoleEventFrameSchema = z.object({
 });
 
 export const consoleFrameSchema = z.discriminatedUnion('type', [consoleCallFrameSchema, consoleResultFrameSchema, consoleEventFrameSchema]);
-export type ConsoleCallFrame = z.infer<typeof consoleCallFrameSchema>;
-export type ConsoleResultFrame = z.infer<typeof consoleResultFrameSchema>;
-export type ConsoleEventFrame = z.infer<typeof consoleEventFrameSchema>;
 export type ConsoleFrame = z.infer<typeof consoleFrameSchema>;
 
 /** Frames from the client side (calls) and from the core side (results and events). */
@@ -46,9 +43,6 @@ export const fromCoreFrameSchema = z.discriminatedUnion('type', [consoleResultFr
  */
 export const CORE_PORT_REQUEST_CHANNEL = 'switchboard:connect-core';
 export const CORE_PORT_CHANNEL = 'switchboard:core-port';
-
-/** Every method name the protocol may carry, for clients that build calls without the full contract. */
-export const consoleProtocolMethods: readonly string[] = consoleMethodNames;
 
 /**
  * One open connection, whatever carries it. Adapters turn a WebSocket (JSON text) or a MessagePort

@@ -31,8 +31,8 @@ export interface ConsoleCore {
   close(): void;
 }
 
-export const CACHE_FILE = 'cache.db';
-export const SETTINGS_FILE = 'settings.json';
+const CACHE_FILE = 'cache.db';
+const SETTINGS_FILE = 'settings.json';
 
 export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   mkdirSync(options.dataDir, { recursive: true });
