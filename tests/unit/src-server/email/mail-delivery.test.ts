@@ -81,7 +81,9 @@ function suite(open: () => Promise<DbHandle>, dialect: 'sqlite' | 'postgres') {
       deliverDueMail({ ...node(h, writes, clock, mailer, 'B'), batchSize: 50 }),
     ]);
     expect(a.sent + b.sent).toBe(30);
-    expect(a.lostClaims + b.lostClaims).toBe(30);
+    // How many rows both nodes listed (and one of them lost to the other) depends on timing; each row is lost
+    // at most once, by the node that did not send it. The send counts above and below are what must hold.
+    expect(a.lostClaims + b.lostClaims).toBeLessThanOrEqual(30);
     expect(mailer.sent.map((m) => m.to).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `c${i}@example.com`).sort());
     expect(await outboxStats(h.db)).toEqual({ queued: 0, retrying: 0, failed: 0 });
     await writes.close();
