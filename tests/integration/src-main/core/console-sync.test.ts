@@ -9,6 +9,7 @@ import type { VisitorChatState } from '../../../../src-shared/protocol/visitor';
 import type { Message } from '../../../../src-shared/message';
 import type { SecretBox } from '../../../../src-main/core/secret-box';
 import { harness } from './console-harness';
+import { waitUntil } from '../../../support/wait-until';
 
 /** Stands in for the OS keychain: tokens at rest must never be the plain value. */
 const testSecrets: SecretBox = {
@@ -100,7 +101,8 @@ describe('console core with the real server', () => {
     await c.until('caught up', () => bodies(c, chat.conversationId).includes('sent while the console woke up'));
     expect(states[0]).toBe('reconnecting');
     expect(bodies(c, chat.conversationId).filter((b) => b === 'sent while the console woke up')).toHaveLength(1);
-    // One socket replaced by one: no second connection left open.
+    // One socket replaced by one: no second connection left open (the server may see the old one go a moment later).
+    await waitUntil(() => srv.current.app.io.of('/agent').sockets.size === online, 'the old socket to close');
     expect(srv.current.app.io.of('/agent').sockets.size).toBe(online);
   });
 
