@@ -15,10 +15,7 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { openPostgres, openSqlite, sqliteFile, type DbHandle } from '../../../src-server/db/connection';
 import { migrate } from '../../../src-server/db/migrations';
-import { upsertDepartment } from '../../../src-server/db/departments';
-import { insertSpecialist } from '../../../src-server/db/specialists';
-import { hashPassword } from '../../../src-server/auth/passwords';
-import { signAccessToken } from '../../../src-server/auth/tokens';
+import { seedBenchPairs } from '../server/bench-pairs';
 import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../../support/postgres';
 import { redisUnavailableReason, startRedis } from '../../support/redis';
 import { findProcess, machineTicks, parentOf, processMicros, treeMicros } from './proc-cpu';
@@ -62,26 +59,11 @@ function ensureServerBuilt(): void {
 /** One-specialist departments (one per pair, open all week) and the specialists' access tokens. */
 async function seed(db: DbHandle): Promise<{ tokens: string[]; departments: string[] }> {
   await migrate(db.db, db.dialect, Date.now());
-  const hash = await hashPassword('bench');
-  const tokens: string[] = [];
-  const departments: string[] = [];
-  for (let i = 0; i < PAIRS; i++) {
-    const dept = `bench-${i}`;
-    departments.push(dept);
-    await upsertDepartment(db.db, {
-      id: dept,
-      name: dept,
-      description: '',
-      schedule: { zone: 'UTC', weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] },
-      routing: 'auto',
-      product: null,
-      position: i,
-    });
-    const id = randomUUID();
-    await insertSpecialist(db.db, { id, email: `s${i}@bench.local`, displayName: `S${i}`, role: 'agent', maxConcurrentChats: 1, departmentIds: [dept], passwordHash: hash, now: Date.now() });
-    tokens.push(signAccessToken(SECRET, { sub: id, role: 'agent' }, Date.now() + 3_600_000));
-  }
-  return { tokens, departments };
+  return seedBenchPairs(db.db, PAIRS, {
+    secret: SECRET,
+    now: Date.now(),
+    schedule: { zone: 'UTC', weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] },
+  });
 }
 
 interface Node {

@@ -2,17 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../../src-server/config';
 import { openSqlite } from '../../../src-server/db/connection';
 import { createMailer } from '../../../src-server/email/mailer';
 import { createApp } from '../../../src-server/app';
 import { migrate } from '../../../src-server/db/migrations';
-import { upsertDepartment } from '../../../src-server/db/departments';
-import { insertSpecialist } from '../../../src-server/db/specialists';
-import { hashPassword } from '../../../src-server/auth/passwords';
-import { signAccessToken } from '../../../src-server/auth/tokens';
+import { seedBenchPairs } from './bench-pairs';
 import type { Clock } from '../../../src-server/clock';
 import { systemClock } from '../../../src-server/clock';
 
@@ -29,25 +25,11 @@ if (!loaded.ok) throw new Error(loaded.message);
 const db = openSqlite(join(dir, 'switchboard.db'));
 // BENCH_SCHEMA_VERSION=<n> stops the migrations at n, to measure a schema change against the one before it.
 await migrate(db.db, 'sqlite', clock.now(), process.env.BENCH_SCHEMA_VERSION ? Number(process.env.BENCH_SCHEMA_VERSION) : undefined);
-const hash = await hashPassword('bench');
-const tokens: string[] = [];
-const departments: string[] = [];
-for (let i = 0; i < pairs; i++) {
-  const dept = `bench-${i}`;
-  departments.push(dept);
-  await upsertDepartment(db.db, {
-    id: dept,
-    name: dept,
-    description: '',
-    schedule: { zone: 'America/New_York', weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] },
-    routing: 'auto',
-    product: null,
-    position: i,
-  });
-  const id = randomUUID();
-  await insertSpecialist(db.db, { id, email: `s${i}@bench.local`, displayName: `S${i}`, role: 'agent', maxConcurrentChats: 1, departmentIds: [dept], passwordHash: hash, now: clock.now() });
-  tokens.push(signAccessToken('b'.repeat(40), { sub: id, role: 'agent' }, clock.now() + 3_600_000));
-}
+const { tokens, departments } = await seedBenchPairs(db.db, pairs, {
+  secret: 'b'.repeat(40),
+  now: clock.now(),
+  schedule: { zone: 'America/New_York', weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] },
+});
 const app = await createApp({ config: loaded.config, db, clock, mailer: createMailer({ smtpUrl: null, from: 'x <x@y.z>', dataDir: dir }), log: pino({ level: 'silent' }) });
 const { port } = await app.start();
 process.send?.({ type: 'ready', port, tokens, departments });
