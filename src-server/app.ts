@@ -2,6 +2,8 @@
 import { hostname } from 'node:os';
 import type { Socket as NetSocket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { nodeIdentity } from './ops/node-identity';
+import { releaseEarlierClaims } from './db/earlier-claims';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Server as SocketServer } from 'socket.io';
@@ -37,6 +39,7 @@ import { IncidentService } from './incidents/incident-service';
 import { socketBroadcaster } from './sockets/broadcaster';
 import { attachVisitorNamespace, type VisitorNamespace } from './sockets/visitor-namespace';
 import { attachAgentNamespace, type AgentNamespace } from './sockets/agent-namespace';
+import { announceLogHead, onRedisRecovered } from './sockets/log-head';
 import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
@@ -99,6 +102,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     serveClient: false,
     cors: { origin: true },
     maxHttpBufferSize: 1e6,
+    pingInterval: config.socketPing.intervalMs,
+    pingTimeout: config.socketPing.timeoutMs,
     // Draining: new handshakes are refused (clients retry with backoff and the balancer sends them elsewhere); open sessions carry on.
     allowRequest: (_req, answer) => answer(readiness.isDraining ? 'draining' : null, !readiness.isDraining),
   });
@@ -111,6 +116,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   const visitors = io.of(VISITOR_NAMESPACE) as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as AgentNamespace;
+  // While Redis is down emits stay on this node (sockets/broadcaster.ts); when it is back, tell our sockets where the log stands.
+  const relayUp = redis ? () => redis.isReady : undefined;
+  if (redis) onRedisRecovered(redis, () => void announceLogHead({ db: deps.db.db, namespaces: [visitors, agents], log }));
   const metrics = config.metricsToken
     ? createServerMetrics({
         socketsConnected: () => [
@@ -119,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ],
         queuedByDepartment: () => countQueuedByDepartment(deps.db.db),
         mailOutbox: () => outboxStats(deps.db.db),
+        ...(redis ? { redisConnected: () => redis.isReady } : {}),
       })
     : null;
   if (metrics) writes.observeBatches((b) => metrics.observeBatch(b));
@@ -133,7 +142,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     mailer,
     log,
-    broadcaster: metrics ? countingAcceptedMessages(socketBroadcaster(visitors, agents), (author) => metrics.messageAccepted(author)) : socketBroadcaster(visitors, agents),
+    broadcaster: metrics ? countingAcceptedMessages(socketBroadcaster(visitors, agents, relayUp), (author) => metrics.messageAccepted(author)) : socketBroadcaster(visitors, agents, relayUp),
     mailOutbox: { wake: () => mailDelivery?.wake() },
   };
   const chat = new ChatService(ctx);
@@ -181,7 +190,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         await migrate(db, deps.db.dialect, clock.now());
         return seedIfEmpty({ db, clock }, { demoPassword: config.demoPassword, accounts: deps.seedAccounts ?? false });
       });
-      const nodeId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+      const startedAt = clock.now();
+      const { id: nodeId, stable } = nodeIdentity({ nodeId: config.nodeId, hostname: hostname(), port: config.port, unique: () => `${process.pid}:${randomUUID().slice(0, 8)}` });
       // Before anything can queue mail; its first pass sends what an earlier run (or a node that died) left queued.
       mailDelivery = startMailDeliveryLoop({
         db: ctx.db,
@@ -206,6 +216,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       });
       readiness.markStarted();
       await fastify.listen({ port: config.port, host: config.host });
+      // Listening proves no other process of this identity runs here: the claims it left are dead.
+      if (stable) {
+        const released = await writes.run((db) => releaseEarlierClaims(db, nodeId, startedAt));
+        if (released.mails + released.jobs > 0) log.warn({ nodeId, ...released }, 'released the claims an earlier run of this node left behind');
+      }
       const addr = fastify.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -9,6 +9,8 @@ const boolish = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4080),
+  /** Names this node in claims on shared work; unique among running nodes (default: host name and port). */
+  NODE_ID: z.string().trim().min(1).max(200).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url().optional(),
@@ -58,6 +60,12 @@ const envSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().nonnegative().default(5_000),
   /** SIGTERM: the whole drain (delay, last writes, disconnects, database close) ends within this, or the process exits anyway. */
   DRAIN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * socket.io's heartbeat: the server pings every interval and drops a client that has not answered within the
+   * timeout. Below a balancer's idle timeout it keeps WebSockets open; shorter values find dead links sooner.
+   */
+  SOCKET_PING_INTERVAL_MS: z.coerce.number().int().positive().default(25_000),
+  SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 }).superRefine((e, issues) => {
   if (e.METRICS === 'on' && !e.METRICS_TOKEN) issues.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'required when METRICS=on' });
   if (e.DRAIN_DELAY_MS >= e.DRAIN_TIMEOUT_MS) issues.addIssue({ code: 'custom', path: ['DRAIN_DELAY_MS'], message: 'must be shorter than DRAIN_TIMEOUT_MS' });
@@ -65,6 +73,8 @@ const envSchema = z.object({
 
 export interface Config {
   port: number;
+  /** NODE_ID, or null: host name and port (see ops/node-identity.ts). */
+  nodeId: string | null;
   host: string;
   dataDir: string;
   publicUrl: string;
@@ -94,6 +104,7 @@ export interface Config {
   /** Null while METRICS=off; the bearer token /metrics requires otherwise. */
   metricsToken: string | null;
   drain: { delayMs: number; timeoutMs: number };
+  socketPing: { intervalMs: number; timeoutMs: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -112,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ok: true,
     config: {
       port: e.PORT,
+      nodeId: e.NODE_ID ?? null,
       host: e.HOST,
       dataDir: e.DATA_DIR,
       publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
@@ -139,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statsTimeZone: e.STATS_TIME_ZONE,
       metricsToken: e.METRICS === 'on' ? (e.METRICS_TOKEN ?? null) : null,
       drain: { delayMs: e.DRAIN_DELAY_MS, timeoutMs: e.DRAIN_TIMEOUT_MS },
+      socketPing: { intervalMs: e.SOCKET_PING_INTERVAL_MS, timeoutMs: e.SOCKET_PING_TIMEOUT_MS },
     },
   };
 }

@@ -1,7 +1,8 @@
 // The client's rule for logged events behind several server nodes, where live events can arrive late and out of
 // order: drop duplicates, keep each conversation's messages in seq order, never let an older snapshot overwrite a
-// newer one, and tell when a hole below the newest event needs an `events:since` re-read. Pure: it decides, the
-// caller applies what it returns and does the I/O (docs/protocol.md, "Live events and gaps", states the same rule).
+// newer one, and tell when a hole below the newest event or below a `log:head` needs an `events:since` re-read.
+// Pure: it decides, the caller applies what it returns and does the I/O (docs/protocol.md, "Live events and gaps",
+// states the same rule).
 import type { EventEnvelope, EventsPage } from './events';
 
 /**
@@ -46,6 +47,8 @@ export class EventSequencer {
   /** Conversation → highest message seq applied through here: the next one may be applied at once. */
   private readonly messageSeqs = new Map<string, number>();
   private highestReceived = 0;
+  /** The newest `log:head` seq: while it is above the cursor, events up to it may be missing. */
+  private headSeq = 0;
 
   constructor(verified: number) {
     this.cursor = verified;
@@ -61,9 +64,9 @@ export class EventSequencer {
     return this.highestReceived;
   }
 
-  /** A hole lies between the verified cursor and an event already received: an events:since re-read will close it. */
+  /** A hole lies between the verified cursor and an event already received (or a head): an events:since re-read will close it. */
   get hasGap(): boolean {
-    return this.settled.size > 0 || this.held.length > 0;
+    return this.settled.size > 0 || this.held.length > 0 || this.headSeq > this.cursor;
   }
 
   /** Messages held back until the hole below them is closed. */
@@ -80,6 +83,18 @@ export class EventSequencer {
     else this.admit(e, out);
     this.release(out);
     return sortBySeq(out);
+  }
+
+  /**
+   * A `log:head`: every seq up to `seq` had committed when the server read it, and some of them may never arrive
+   * live (committed on another node while nothing relayed them). It counts as received, so the last page of the
+   * next re-read covers up to it; returns whether it opens a possible hole (it is above the verified cursor).
+   */
+  head(seq: number): boolean {
+    if (seq > this.highestReceived) this.highestReceived = seq;
+    if (seq <= this.cursor) return false;
+    if (seq > this.headSeq) this.headSeq = seq;
+    return true;
   }
 
   /**

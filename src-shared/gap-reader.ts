@@ -1,6 +1,8 @@
 // Feeds live events through an EventSequencer and closes the holes it reports with events:since re-reads: after a
 // short pause (so a burst of events costs one request), at most one request in flight, paging until the last page,
-// and again if new holes opened meanwhile. Shared by the console core and the customer widget; I/O is injected.
+// and again if new holes opened meanwhile; after a `log:head` above the cursor, after a random pause instead (a node
+// whose Redis link comes back sends it to all its sockets at once). Shared by the console core and the customer
+// widget; I/O and randomness are injected.
 import type { EventEnvelope, EventsPage } from './events';
 import type { Result } from './result';
 import type { EventSequencer } from './event-sequencer';
@@ -9,6 +11,11 @@ import type { EventSequencer } from './event-sequencer';
 export const GAP_REREAD_DELAY_MS = 150;
 /** Pause before trying again after a re-read failed while still connected. */
 export const GAP_REREAD_RETRY_MS = 2_000;
+/**
+ * Upper bound of the random pause before the re-read a `log:head` asks for: a node with thousands of sockets sends
+ * the head to all of them at once, and their re-reads should reach the database spread over this window, not together.
+ */
+export const HEAD_REREAD_SPREAD_MS = 2_000;
 /** Re-reads are short (events of the last moments); pages are parsed in full like live events. */
 export const GAP_REREAD_PAGE_SIZE = 500;
 
@@ -27,11 +34,16 @@ export interface GapReaderDeps {
   delayMs?: number;
   retryMs?: number;
   pageSize?: number;
+  /** Uniform in [0, 1), like Math.random (the default); tests pass their own. */
+  random?: () => number;
+  headSpreadMs?: number;
 }
 
 export interface GapReader {
   /** Live envelopes as they arrive (one, or those buffered during a catch-up, in arrival order). */
   live(events: readonly EventEnvelope[]): void;
+  /** A `log:head`: above the verified cursor, a re-read after a random pause of 0 to `headSpreadMs` (unless one is already waiting or under way). */
+  head(seq: number): void;
   /** Re-read now, skipping the pause; resolves when the holes known at the call are closed (false: a read failed or was cancelled). */
   readNow(): Promise<boolean>;
   /** The connection is gone: forget the pending re-read and ignore an answer still under way. */
@@ -45,6 +57,8 @@ export function createGapReader(deps: GapReaderDeps): GapReader {
   const delayMs = deps.delayMs ?? GAP_REREAD_DELAY_MS;
   const retryMs = deps.retryMs ?? GAP_REREAD_RETRY_MS;
   const pageSize = deps.pageSize ?? GAP_REREAD_PAGE_SIZE;
+  const random = deps.random ?? Math.random;
+  const headSpreadMs = deps.headSpreadMs ?? HEAD_REREAD_SPREAD_MS;
   let timer: unknown = null;
   let running: Promise<boolean> | null = null;
   /** Bumped by cancel(): an answer of an older generation is dropped. */
@@ -95,6 +109,11 @@ export function createGapReader(deps: GapReaderDeps): GapReader {
       for (const e of events) out.push(...sequencer.live(e));
       if (out.length > 0 || sequencer.verified !== before) deps.apply(out, sequencer.verified, 'live');
       if (sequencer.hasGap) schedule(delayMs);
+    },
+    head(seq) {
+      // A re-read already waiting keeps its time; one under way was sent before the head, so the sequencer still
+      // reports the hole when it ends and the usual second round reads it.
+      if (sequencer.head(seq)) schedule(Math.floor(random() * headSpreadMs));
     },
     async readNow() {
       if (timer !== null) timers.clearTimeout(timer);

@@ -6,9 +6,8 @@ import type { Readiness } from '../ops/readiness';
 import type { ServerMetrics } from '../ops/metrics';
 import { bearer, sendResult } from './reply';
 
-export interface ReadyStatus {
-  status: 'ready';
-}
+/** 200's value: `degraded` names the parts down while the node still serves (present only then). */
+export type ReadyStatus = { status: 'ready' } | { status: 'degraded'; degraded: { path: string; message: string }[] };
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -18,11 +17,15 @@ export function tokenMatches(presented: string | null, expected: string): boolea
 }
 
 export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, metrics: { registry: ServerMetrics; token: string } | null): void {
-  // Unauthenticated: it says which part is not ready, never why in detail (no hosts, versions or errors).
+  // Unauthenticated: it says which part is not ready or degraded, never why in detail (no hosts, versions or errors).
+  // Degraded is still 200: the balancer must keep a node that serves its own sockets right (see ops/readiness.ts).
   app.get('/ready', async (_req, reply) => {
     void reply.header('cache-control', 'no-store');
-    const reasons = await readiness.check();
-    if (reasons.length === 0) return sendResult(reply, ok<ReadyStatus>({ status: 'ready' }));
+    const { notReady: reasons, degraded } = await readiness.check();
+    if (reasons.length === 0) {
+      const status: ReadyStatus = degraded.length === 0 ? { status: 'ready' } : { status: 'degraded', degraded: degraded.map((d) => ({ path: d.check, message: d.message })) };
+      return sendResult(reply, ok(status));
+    }
     const body = err('unavailable', `Not ready: ${reasons.map((r) => r.check).join(', ')}.`, reasons.map((r) => ({ path: r.check, message: r.message })));
     return reply.code(503).send(body);
   });

@@ -1,4 +1,4 @@
-// Prometheus metrics of one server node (prom-client): sockets, queues, group commit, accepted messages, mail outbox, process.
+// Prometheus metrics of one server node (prom-client): sockets, queues, group commit, accepted messages, mail outbox, Redis link, process.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BatchObservation } from '../db/write-queue';
 
@@ -10,6 +10,8 @@ export interface MetricsSources {
   queuedByDepartment(): Promise<{ departmentId: string; waiting: number }[]>;
   /** The mail outbox (cluster-wide, from the database). */
   mailOutbox(): Promise<{ queued: number; retrying: number; failed: number }>;
+  /** This node's Redis adapter connection; absent without REDIS_URL (a single node), and so is the series. */
+  redisConnected?(): boolean;
 }
 
 export type MessageAuthor = 'visitor' | 'specialist';
@@ -67,6 +69,17 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
       this.set({ state: 'failed' }, s.failed);
     },
   });
+  const { redisConnected } = sources;
+  if (redisConnected) {
+    new Gauge({
+      name: 'switchboard_redis_connected',
+      help: '1 while this node is connected to Redis; 0 while degraded (live events are not relayed between nodes, /ready says "degraded")',
+      registers: [registry],
+      collect() {
+        this.set(redisConnected() ? 1 : 0);
+      },
+    });
+  }
   const batchSize = new Histogram({
     name: 'switchboard_write_batch_size',
     help: 'Write jobs per database transaction (group commit: all writes of one event-loop turn)',

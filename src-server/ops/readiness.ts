@@ -1,8 +1,16 @@
-// Whether this node should get traffic: started, not draining, database reachable and migrated, Redis up when configured.
+// Whether this node should get traffic (started, not draining, database reachable and migrated), and what is degraded
+// while it does (Redis down: live events are not relayed between nodes, but every socket of this node is still served
+// right from the database, so taking the node out of the balancer would only turn a partial outage into a total one).
 
 /** One reason a node is not ready; `check` names the part, `message` says what is wrong without any detail an outsider could use. */
 export interface NotReady {
-  check: 'starting' | 'draining' | 'database' | 'migrations' | 'redis';
+  check: 'starting' | 'draining' | 'database' | 'migrations';
+  message: string;
+}
+
+/** A part that is down while the node keeps serving; same shape and discretion as NotReady. */
+export interface Degraded {
+  check: 'redis';
   message: string;
 }
 
@@ -23,8 +31,21 @@ export function notReadyReasons(s: ReadinessState): NotReady[] {
   if (s.draining) out.push({ check: 'draining', message: 'the server is shutting down' });
   if (s.schemaVersion === null) out.push({ check: 'database', message: 'the database did not answer' });
   else if (s.schemaVersion < s.latestVersion) out.push({ check: 'migrations', message: 'database migrations are not applied' });
-  if (s.redisReady === false) out.push({ check: 'redis', message: 'the Redis adapter is not connected' });
   return out;
+}
+
+/**
+ * Pure: the parts down while the node still serves. Without Redis a node's own sockets get every event (its own
+ * live, the other nodes' through events:since and the log:head it sends when Redis is back: docs/protocol.md).
+ */
+export function degradedParts(s: Pick<ReadinessState, 'redisReady'>): Degraded[] {
+  return s.redisReady === false ? [{ check: 'redis', message: 'the Redis adapter is not connected: live events are not relayed between nodes' }] : [];
+}
+
+export interface ReadinessReport {
+  /** Empty: the node should get traffic. */
+  notReady: NotReady[];
+  degraded: Degraded[];
 }
 
 export interface ReadinessProbes {
@@ -61,9 +82,10 @@ export class Readiness {
     return this.draining;
   }
 
-  async check(): Promise<NotReady[]> {
+  async check(): Promise<ReadinessReport> {
     const schemaVersion = await this.probeDatabase();
-    return notReadyReasons({ started: this.started, draining: this.draining, schemaVersion, latestVersion: this.probes.latestVersion, redisReady: this.probes.redisReady() });
+    const state: ReadinessState = { started: this.started, draining: this.draining, schemaVersion, latestVersion: this.probes.latestVersion, redisReady: this.probes.redisReady() };
+    return { notReady: notReadyReasons(state), degraded: degradedParts(state) };
   }
 
   /** At most one query runs at a time: while a hung one is still out, later checks answer "no answer" at once. */

@@ -21,6 +21,7 @@ import { issueCategorySchema, type IssueCategory } from '../issue-category';
 import { eventsSinceInputSchema, type EventsPage, type EventEnvelope } from '../events';
 import { attachmentIdSchema } from '../ids';
 import { systemNoticeSchema, type SystemNotice } from '../notice';
+import type { LogHead } from './log-head';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -168,6 +169,8 @@ export interface AgentServerToClientEvents {
   'queue:stats': (s: { departmentId: string; waiting: number; longestWaitSince: number | null }[]) => void;
   /** Ephemeral, leads and admins only: a likely large-scale incident (see IncidentAlert). */
   'incident:alert': (a: IncidentAlert) => void;
+  /** Ephemeral: the newest committed seq, sent when the node's Redis link is back (docs/protocol.md, "Live events and gaps"). */
+  'log:head': (head: LogHead) => void;
 }
 
 export interface AgentSocketData {

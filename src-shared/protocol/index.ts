@@ -2,3 +2,5 @@
 export * from './visitor';
 export * from './agent';
 export * from './http';
+export * from './log-head';
+export * from './routing-key';

@@ -10,6 +10,7 @@ import type { DropBox } from '../drop-box';
 import type { Availability } from '../department';
 import type { SystemNotice } from '../notice';
 import { eventsSinceInputSchema, type EventsPage, type EventEnvelope } from '../events';
+import type { LogHead } from './log-head';
 
 export const VISITOR_NAMESPACE = '/visitor';
 
@@ -64,6 +65,8 @@ export interface VisitorServerToClientEvents {
   typing: (t: { conversationId: string; displayName: string; typing: boolean; ttlMs: number }) => void;
   /** Ephemeral: current system notice (incident banner), or null. */
   notice: (n: SystemNotice | null) => void;
+  /** Ephemeral: the newest committed seq, sent when the node's Redis link is back (docs/protocol.md, "Live events and gaps"). */
+  'log:head': (head: LogHead) => void;
 }
 
 export interface VisitorSocketData {

@@ -1,6 +1,5 @@
 // startServerProcess(): `npm run server` (src-server/main.ts) as a real child process, for signals and several processes on one database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 
 export interface ServerProcess {
   url: string;
@@ -11,11 +10,11 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
 /** Starts the server with this environment (PORT 0, silent logs unless given) and resolves once it prints its URL. */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(TSX, ['src-server/main.ts'], {
+  // Node itself with tsx's loader, not the tsx command: that one runs the server as its own child, so a SIGKILL
+  // would hit the wrapper and leave the server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

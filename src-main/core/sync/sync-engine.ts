@@ -3,13 +3,16 @@
 // sequencer, whose holes are closed by events:since re-reads (live events from several server nodes can
 // arrive late and out of order); after any disconnect, reconnect with backoff and catch up again.
 // Exposes requests with acks to the outbox.
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { Logger } from 'pino';
 import { AGENT_NAMESPACE, type IncidentAlert, type AgentClientToServerEvents, type AgentServerToClientEvents, type AgentSnapshot } from '../../../src-shared/protocol/agent';
 import type { AuthTokens } from '../../../src-shared/protocol/http';
+import { ROUTING_KEY_PARAM } from '../../../src-shared/protocol/routing-key';
 import { eventEnvelopeSchema, eventsPageSchema, type EventEnvelope, type EventsPage } from '../../../src-shared/events';
 import { EventSequencer } from '../../../src-shared/event-sequencer';
 import { createGapReader } from '../../../src-shared/gap-reader';
+import { logHeadSchema } from '../../../src-shared/protocol/log-head';
 import type { ConnectionState, ConsoleEvents } from '../../../src-shared/console-api';
 import { err, ok, type Result } from '../../../src-shared/result';
 import type { Cache } from '../cache/open-cache';
@@ -70,11 +73,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const random = deps.random ?? Math.random;
   const requestTimeoutMs = deps.requestTimeoutMs ?? 15_000;
   const pageSize = deps.pageSize ?? EVENTS_PAGE_SIZE;
+  // Drawn once per engine and sent on every connection (deploy/haproxy.cfg hashes on it). A WebSocket needs no
+  // stickiness; the key spreads consoles evenly over the nodes and keeps each console's reconnects on one node.
+  const routingKey = randomUUID();
   let tokens = deps.tokens;
   let socket: AgentSocket | null = null;
   let caughtUp = false;
   let catchingUp = false;
   let buffered: EventEnvelope[] = [];
+  /** The newest log:head that came during a catch-up (0: none), handed to the gap reader after it. */
+  let bufferedHead = 0;
   let attempt = 0;
   let retryTimer: unknown = null;
   let stopped = true;
@@ -87,6 +95,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const gaps = createGapReader({
     sequencer,
     timers,
+    random,
     delayMs: deps.gapDelayMs,
     async read(since, limit) {
       const s = socket;
@@ -146,6 +155,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     caughtUp = false;
     catchingUp = false;
     buffered = [];
+    bufferedHead = 0;
     gaps.cancel();
     sequencer.dropHeld();
     if (socket) {
@@ -177,6 +187,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       reconnection: false,
       forceNew: true,
       transports: ['websocket'],
+      query: { [ROUTING_KEY_PARAM]: routingKey },
       timeout: requestTimeoutMs,
     });
     socket = s;
@@ -206,6 +217,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         return;
       }
       gaps.live([parsed.data]);
+    });
+    s.on('log:head', (raw) => {
+      const parsed = logHeadSchema.safeParse(raw);
+      if (!parsed.success) {
+        log.warn('ignored malformed log:head');
+        return;
+      }
+      // During a catch-up its last page may have been read before the head: it is handed on after the pages.
+      if (!caughtUp) bufferedHead = Math.max(bufferedHead, parsed.data.seq);
+      else gaps.head(parsed.data.seq);
     });
     s.on('typing', (t) => deps.onTyping({ conversationId: t.conversationId, typing: t.typing }));
     s.on('incident:alert', (a) => deps.onIncidentAlert?.(a));
@@ -253,6 +274,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     caughtUp = true;
     // Through the sequencer: most are duplicates of the pages by now; a hole left opens a re-read.
     if (live.length) gaps.live(live);
+    if (bufferedHead > 0) gaps.head(bufferedHead);
+    bufferedHead = 0;
     catchingUp = false;
     attempt = 0;
     deps.onProgress({ phase: 'done', done: total, total });

@@ -10,7 +10,8 @@ export async function uploadToConversation(
   bytes: Uint8Array,
 ): Promise<Result<Attachment>> {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), fileName);
+  // Node's Buffers may sit on a SharedArrayBuffer in the types; ours never do (read from a file).
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
   let response: Response;
   try {
     response = await fetch(`${serverUrl.replace(/\/+$/, '')}/api/uploads/conversation/${encodeURIComponent(conversationId)}`, {

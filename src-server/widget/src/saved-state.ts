@@ -21,9 +21,19 @@ const keys = {
   outbox: (conversationId: string) => `switchboard.outbox.${conversationId}`,
 };
 
+/** The slice of the Web Storage API used here, declared so this module also typechecks (and runs) in Node. */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** The page's localStorage; undefined where there is none (the widget client runs in Node in integration tests). */
+const storage = (): KeyValueStorage | undefined => (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+
 function read(key: string): string | null {
   try {
-    return window.localStorage.getItem(key);
+    return storage()?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -31,8 +41,8 @@ function read(key: string): string | null {
 
 function write(key: string, value: string | null): void {
   try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
+    if (value === null) storage()?.removeItem(key);
+    else storage()?.setItem(key, value);
   } catch {
     // Storage full or blocked: remembering is a convenience, the chat goes on without it.
   }

@@ -8,6 +8,8 @@ import type { EventEnvelope } from '../../../src-shared/events';
 import { EventSequencer } from '../../../src-shared/event-sequencer';
 import { createGapReader } from '../../../src-shared/gap-reader';
 import type { VisitorClientToServerEvents, VisitorServerToClientEvents } from '../../../src-shared/protocol/visitor';
+import { ROUTING_KEY_PARAM } from '../../../src-shared/protocol/routing-key';
+import { logHeadSchema } from '../../../src-shared/protocol/log-head';
 import { err, ok, type Ack, type ErrorCode, type Result } from '../../../src-shared/result';
 import type { SupportContext } from '../../../src-shared/visitor';
 import {
@@ -64,7 +66,9 @@ const offline = (): Result<never> => err('unavailable', OFFLINE_MESSAGE);
 export function createVisitorClient(origin: string): VisitorClient {
   const saved = savedSession();
   const store = createWidgetStore({ resuming: saved !== null });
-  const socket: VisitorSocket = io(`${origin}/visitor`, { withCredentials: false });
+  // A routing key per client instance on every request: behind a balancer, the polling requests of one connection
+  // reach one node even when the page's cookies are not sent (embedded on another site).
+  const socket: VisitorSocket = io(`${origin}/visitor`, { withCredentials: false, query: { [ROUTING_KEY_PARAM]: newClientId() } });
   let session = saved;
   let flushing = false;
   let typingSentAt = 0;
@@ -197,6 +201,11 @@ export function createVisitorClient(origin: string): VisitorClient {
   });
   socket.on('notice', (notice) => set({ notice }));
   socket.on('event', onEvent);
+  // The node's Redis link is back: events of this chat committed on another node meanwhile may never come live.
+  socket.on('log:head', (raw) => {
+    const head = logHeadSchema.safeParse(raw);
+    if (head.success && store.getState().chat) gaps.head(head.data.seq);
+  });
   socket.on('queue:position', (p) => {
     updateChat((c) => (c.conversation.id === p.conversationId ? { ...c, queuePosition: p.position } : c));
   });

@@ -39,6 +39,14 @@ describe('loadConfig', () => {
     // A token alone does not switch them on.
     expect(loadConfig({ METRICS_TOKEN: token }).ok && loadConfig({ METRICS_TOKEN: token })).toMatchObject({ config: { metricsToken: null } });
   });
+  it('reads socket.io\'s ping interval and timeout, defaulting to socket.io\'s own, and refuses non-positive ones', () => {
+    expect(loadConfig({}).ok && loadConfig({})).toMatchObject({ config: { socketPing: { intervalMs: 25000, timeoutMs: 20000 } } });
+    const r = loadConfig({ SOCKET_PING_INTERVAL_MS: '5000', SOCKET_PING_TIMEOUT_MS: '2500' });
+    expect(r.ok && r.config).toMatchObject({ socketPing: { intervalMs: 5000, timeoutMs: 2500 } });
+    const bad = loadConfig({ SOCKET_PING_INTERVAL_MS: '0', SOCKET_PING_TIMEOUT_MS: '1.5' });
+    expect(!bad.ok && bad.message).toContain('SOCKET_PING_INTERVAL_MS');
+    expect(!bad.ok && bad.message).toContain('SOCKET_PING_TIMEOUT_MS');
+  });
   it('refuses a drain delay that does not fit in the drain timeout', () => {
     const r = loadConfig({ DRAIN_DELAY_MS: '10000', DRAIN_TIMEOUT_MS: '5000' });
     expect(!r.ok && r.message).toContain('DRAIN_DELAY_MS: must be shorter than DRAIN_TIMEOUT_MS');

@@ -163,6 +163,61 @@ describe('event sequencer: re-read answers', () => {
   });
 });
 
+describe('event sequencer: log:head', () => {
+  it('a head above the verified cursor is a possible hole, even with nothing received live', () => {
+    const s = new EventSequencer(10);
+    expect(s.head(14)).toBe(true);
+    expect(s.hasGap).toBe(true);
+    expect(s.verified).toBe(10);
+  });
+
+  it('a head at or below the verified cursor changes nothing', () => {
+    const s = new EventSequencer(10);
+    s.live(msg(11, 1));
+    expect(s.head(11)).toBe(false);
+    expect(s.head(7)).toBe(false);
+    expect(s.hasGap).toBe(false);
+  });
+
+  it('counts as received: the last page of a re-read sent after it covers up to the head', () => {
+    const s = new EventSequencer(10);
+    s.head(20);
+    expect(s.received).toBe(20);
+    // Events 11–20 were all outside this client's scope but one, lost on the way: the page brings it and covers the rest.
+    const out = s.page(page([msg(13, 1)], 13), s.received);
+    expect(seqs(out)).toEqual([13]);
+    expect(s.verified).toBe(20);
+    expect(s.hasGap).toBe(false);
+  });
+
+  it('a page requested before the head arrived does not cover it: the hole stays open', () => {
+    const s = new EventSequencer(10);
+    const receivedAtRequest = s.received;
+    s.head(20);
+    s.page(page([], 10), receivedAtRequest);
+    expect(s.verified).toBe(10);
+    expect(s.hasGap).toBe(true);
+  });
+
+  it('a page with more to come covers only up to its cursor, whatever the head', () => {
+    const s = new EventSequencer(10);
+    s.head(30);
+    s.page(page([conv(12, 'queued')], 12, true), s.received);
+    expect(s.verified).toBe(12);
+    expect(s.hasGap).toBe(true);
+  });
+
+  it('live events up to the head close the hole without a re-read', () => {
+    const s = new EventSequencer(10);
+    s.head(12);
+    s.live(msg(11, 1));
+    expect(s.hasGap).toBe(true);
+    s.live(msg(12, 2));
+    expect(s.verified).toBe(12);
+    expect(s.hasGap).toBe(false);
+  });
+});
+
 describe('event sequencer: a whole reordered, duplicated, delayed stream', () => {
   it('ends with every event of the scope once and the messages of each conversation in seq order', () => {
     // The server log: two conversations of this client's scope interleaved with events of other departments.

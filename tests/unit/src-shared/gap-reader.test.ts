@@ -34,7 +34,7 @@ function manualTimers() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-function setup(log: EventEnvelope[], verified = 0) {
+function setup(log: EventEnvelope[], verified = 0, random = () => 0.5) {
   const clock = manualTimers();
   const requests: number[] = [];
   const answers: ((r: Result<EventsPage>) => void)[] = [];
@@ -46,6 +46,8 @@ function setup(log: EventEnvelope[], verified = 0) {
     timers: clock.timers,
     delayMs: 100,
     retryMs: 1000,
+    random,
+    headSpreadMs: 2000,
     read(since) {
       requests.push(since);
       return new Promise((resolve) => answers.push(resolve));
@@ -147,5 +149,56 @@ describe('gap reader', () => {
     expect(await done).toBe(true);
     expect(t.applied).toEqual([3, 1]);
     expect(t.sequencer.verified).toBe(3);
+  });
+
+  it('a head above the cursor re-reads after a random pause within the spread, then covers up to the head', async () => {
+    // Event 3 of this client's scope was committed on another node while Redis was down: it never came live.
+    const log = [conv(1, id(1)), conv(3, id(2))];
+    const t = setup(log, 1, () => 0.25);
+    t.reader.head(5);
+    expect(t.clock.pending()).toEqual([500]);
+    expect(t.requests).toEqual([]);
+    t.clock.fire();
+    expect(t.requests).toEqual([1]);
+    await t.answer();
+    expect(t.applied).toEqual([3]);
+    expect(t.sequencer.verified).toBe(5);
+    expect(t.clock.pending()).toEqual([]);
+  });
+
+  it('the pause after a head is drawn anew for each client, from 0 up to the spread', () => {
+    const pauses = [0, 0.5, 0.999].map((r) => {
+      const t = setup([], 1, () => r);
+      t.reader.head(2);
+      return t.clock.pending();
+    });
+    expect(pauses).toEqual([[0], [1000], [1998]]);
+  });
+
+  it('a head at or below the cursor asks for nothing', () => {
+    const t = setup([], 5);
+    t.reader.head(5);
+    t.reader.head(3);
+    expect(t.clock.pending()).toEqual([]);
+    expect(t.reader.busy()).toBe(false);
+  });
+
+  it('a head during a re-read sent before it gets one more round after that one', async () => {
+    const log = [conv(2, id(1)), conv(6, id(2))];
+    const t = setup(log, 1);
+    t.reader.live([conv(2, id(1))]);
+    t.reader.live([conv(4, id(3))]);
+    t.clock.fire();
+    expect(t.requests).toEqual([2]);
+    t.reader.head(6);
+    expect(t.clock.pending()).toEqual([]);
+    // The server read its page before event 6 committed: it covers up to 4 only.
+    await t.answer({ ok: true, value: { events: [], cursor: 2, hasMore: false } });
+    expect(t.sequencer.verified).toBe(4);
+    expect(t.clock.pending()).toEqual([100]);
+    t.clock.fire();
+    await t.answer();
+    expect(t.applied).toEqual([2, 4, 6]);
+    expect(t.sequencer.verified).toBe(6);
   });
 });
