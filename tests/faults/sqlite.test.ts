@@ -19,11 +19,11 @@ import { scale } from './support/scale';
 
 const MAIL_FROM = 'Switchboard Faults <support@faults.test>';
 /**
- * Far longer than any pause in a chat's traffic here, far shorter than the run: a node that ended a chat it only
- * thought idle (by its own traffic or its own timers) would be caught; chats that do fall idle after the traffic
- * end as they should.
+ * Longer than any pause in a chat's traffic here (a customer's unanswered send is retried after its 15 s ack
+ * timeout), shorter than the run: a node that ended a chat it only thought idle (by its own traffic or its own
+ * timers) would be caught; chats that do fall idle after the traffic end as they should.
  */
-const IDLE_TIMEOUT_MS = 20_000;
+const IDLE_TIMEOUT_MS = 40_000;
 const PING_INTERVAL_MS = 2_000;
 const PING_TIMEOUT_MS = 2_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -19,6 +19,8 @@ export interface SpecialistDriver {
   drops(): number;
   /** Nothing left in the console's outbox. */
   outboxEmpty(): Promise<boolean>;
+  /** Items in the console's outbox (waiting, sending or failed). */
+  outboxSize(): Promise<number>;
   /** The transcript as the console lists it (its cache), oldest first. */
   transcript(conversationId: string): ConsoleMessage[];
   /** Ends every chat assigned to this specialist (the recap mails follow). */
@@ -93,7 +95,12 @@ export async function startSpecialist(
       const r = await service.getOutbox({});
       return r.ok && r.value.length === 0;
     },
-    transcript: (conversationId) => cache.messages.page(conversationId, undefined, 100_000),
+    async outboxSize() {
+      const r = await service.getOutbox({});
+      return r.ok ? r.value.length : 0;
+    },
+    // Unsent replies (shown as pending) are counted as unsent, not as shown messages.
+    transcript: (conversationId) => cache.messages.page(conversationId, undefined, 100_000).filter((m) => !m.pending),
     async endChats() {
       let ended = 0;
       for (const c of cache.conversations.list(null)) {

@@ -10,7 +10,7 @@ export interface StoredConversation {
   state: string;
   endReason: string | null;
   endedAt: number | null;
-  /** created_at of its newest message. */
+  /** created_at of its newest message from a person (the idle-end notice itself is a system message). */
   lastMessageAt: number | null;
 }
 
@@ -37,7 +37,7 @@ function reader(query: Query, placeholder: (i: number) => string, close: () => P
     async conversations(ids) {
       if (ids.length === 0) return [];
       const rows = await query(
-        `select c.id, c.department_id, c.state, c.end_reason, c.ended_at, (select max(m.created_at) from messages m where m.conversation_id = c.id) as last_message_at
+        `select c.id, c.department_id, c.state, c.end_reason, c.ended_at, (select max(m.created_at) from messages m where m.conversation_id = c.id and m.author_kind <> 'system') as last_message_at
          from conversations c where c.id in (${list(ids.length)})`,
         [...ids],
       );

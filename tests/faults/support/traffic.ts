@@ -51,16 +51,22 @@ export async function writeUnderFaults(visitors: readonly VisitorDriver[], perVi
 export interface Report {
   messages: number;
   conversations: number;
-  stored: Counts;
+  /** The database against what the customers wrote, and against what the specialists wrote. */
+  stored: { customers: Counts; specialists: Counts };
+  /** What is still waiting or refused in the clients' outboxes when the count is taken. */
+  unsent: { customers: number; refused: number; consoles: number };
   clients: { client: string; reconnects: number; conversations: number; messages: number; lost: number; duplicated: number; reordered: number }[];
   total: Counts;
   /** Chats that ended while they were live: an idle end sooner than the idle timeout after the last message, or any other end the test did not ask for. */
   endedWhileLive: string[];
 }
 
-function writtenBy(crew: Crew, conversationIds: ReadonlySet<string>): Written[] {
+function writtenByCustomers(crew: Crew, conversationIds: ReadonlySet<string>): Written[] {
+  return crew.visitors.filter((v) => conversationIds.has(v.conversationId())).map((v) => ({ conversationId: v.conversationId(), bodies: v.written }));
+}
+
+function writtenBySpecialists(crew: Crew, conversationIds: ReadonlySet<string>): Written[] {
   const out: Written[] = [];
-  for (const v of crew.visitors) if (conversationIds.has(v.conversationId())) out.push({ conversationId: v.conversationId(), bodies: v.written });
   for (const s of crew.specialists) for (const [conversationId, bodies] of s.written) if (conversationIds.has(conversationId)) out.push({ conversationId, bodies });
   return out;
 }
@@ -73,7 +79,7 @@ export async function count(store: StoreReader, crew: Crew, visitors: readonly V
   const byConv = byConversation(rows);
   const conversations = await store.conversations(ids);
   const departmentOf = new Map(conversations.map((c) => [c.id, c.departmentId]));
-  const stored = countStored(rows, writtenBy(crew, idSet));
+  const stored = { customers: countStored(rows, writtenByCustomers(crew, idSet)), specialists: countStored(rows, writtenBySpecialists(crew, idSet)) };
   const clients: Report['clients'] = [];
   for (const v of visitors) {
     const visible = (byConv.get(v.conversationId()) ?? []).filter((m) => !m.internal);
@@ -93,13 +99,18 @@ export async function count(store: StoreReader, crew: Crew, visitors: readonly V
     }
     clients.push({ client: s.name, reconnects: s.drops(), conversations: convs, messages: n, ...c });
   }
-  const total = clients.reduce<Counts>((sum, r) => add(sum, r), stored);
+  const total = clients.reduce<Counts>((sum, r) => add(sum, r), add(stored.customers, stored.specialists));
+  const unsent = {
+    customers: visitors.reduce((n, v) => n + v.outboxSize(), 0),
+    refused: visitors.reduce((n, v) => n + v.refused(), 0),
+    consoles: (await Promise.all(crew.specialists.map((s) => s.outboxSize()))).reduce((a, b) => a + b, 0),
+  };
   const endedWhileLive = conversations.flatMap((c) => {
     if (c.state !== 'ended') return [];
     const quiet = (c.endedAt ?? 0) - (c.lastMessageAt ?? 0);
     return c.endReason === 'idle_timeout' && quiet >= idleTimeoutMs ? [] : [`${c.id}: ${c.endReason} ${(quiet / 1000).toFixed(1)} s after its last message`];
   });
-  return { messages: rows.length, conversations: ids.length, stored, clients, total, endedWhileLive };
+  return { messages: rows.length, conversations: ids.length, stored, unsent, clients, total, endedWhileLive };
 }
 
 /** Waits until every message is sent and answered, then until the count is clean or `settleMs` is over. */
@@ -121,7 +132,12 @@ export async function settle(store: StoreReader, crew: Crew, visitors: readonly 
 
 export function printReport(title: string, r: Report): void {
   console.log(`\n${title}: ${r.messages} messages in ${r.conversations} conversations`);
-  console.table([{ client: 'database (vs. what was written)', reconnects: '', conversations: r.conversations, messages: r.messages, ...r.stored }, ...r.clients]);
+  console.table([
+    { client: 'database vs. what customers wrote', reconnects: '', conversations: r.conversations, messages: r.messages, ...r.stored.customers },
+    { client: 'database vs. what specialists wrote', reconnects: '', conversations: r.conversations, messages: r.messages, ...r.stored.specialists },
+    ...r.clients,
+  ]);
+  if (r.unsent.customers + r.unsent.refused + r.unsent.consoles > 0) console.log(`${title}: still unsent when counted: ${r.unsent.customers} in customers' outboxes, ${r.unsent.refused} refused for good, ${r.unsent.consoles} in consoles' outboxes`);
   console.log(`${title}: lost = ${r.total.lost}, duplicated = ${r.total.duplicated}, reordered = ${r.total.reordered}; live chats ended: ${r.endedWhileLive.length}`);
   for (const e of r.endedWhileLive) console.log(`  ended while live: ${e}`);
 }

@@ -14,6 +14,10 @@ export interface VisitorDriver {
   write(count: number, everyMs: number, stillRunning: () => boolean): Promise<void>;
   /** Times the connection was lost after it had been up. */
   drops(): number;
+  /** Messages waiting in the outbox. */
+  outboxSize(): number;
+  /** Messages the server refused for good. */
+  refused(): number;
   /** Nothing left in the outbox and nothing refused for good. */
   allSent(): boolean;
   /** The transcript as the window draws it: messages in timeline order. */
@@ -54,6 +58,8 @@ export async function startVisitor(name: string, origin: string, departmentId: s
       }
     },
     drops: () => drops,
+    outboxSize: () => client.store.getState().chat?.outbox.length ?? 0,
+    refused: () => client.store.getState().chat?.failed.length ?? 0,
     allSent() {
       const c = client.store.getState().chat;
       return c !== null && c.outbox.length === 0 && c.failed.length === 0;
