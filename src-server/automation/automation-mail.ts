@@ -71,6 +71,6 @@ export function createAutomationMailer(deps: AutomationMailDeps): AutomationMail
   };
   return {
     sendReminder: (input) => send(reminderMail(input, deps.commentUrl(input.ticket.id))),
-    sendAutoSolved: ({ ticket }) => send(autoSolvedMail(ticket, deps.commentUrl(ticket.id))),
+    autoSolvedNotice: ({ ticket }) => autoSolvedMail(ticket, deps.commentUrl(ticket.id)),
   };
 }

@@ -1,6 +1,7 @@
 // The persistence the automation runner needs, as an interface the server's db layer implements (SQL documented per method).
 import type { AutomationJob, TicketAutomationState } from './ticket-jobs';
 import type { TicketChange } from './ticket-change';
+import type { AutomationOutgoingMail } from './automation-mail';
 
 /**
  * Table the db layer adds in a migration (portable SQLite/PostgreSQL; `bigint` instants are epoch ms):
@@ -76,10 +77,11 @@ export interface AutomationPort {
    *   UPDATE tickets SET status = ?, status_changed_at = ?, resolution_json = ?, solved_at = ?, closed_at = ?,
    *     updated_at = ? WHERE id = ? AND status = ? AND status_changed_at = ?      -- expected.status, expected.statusSince
    * `jobs` (planned for the new stamp, e.g. the auto-close after an auto-solve) are inserted in the same
-   * transaction as in insertJobs, so a crash can never leave a changed ticket without its next jobs.
+   * transaction as in insertJobs, so a crash can never leave a changed ticket without its next jobs; `mails` (the
+   * auto-solved notice) are queued in the mail outbox in that transaction too, so the notice exists iff the change does.
    * The tickets service uses the same call for customer replies, so a reply and an auto-solve never both win.
    */
-  applyTicketChange(change: TicketChange, jobs: readonly AutomationJob[]): Promise<boolean>;
+  applyTicketChange(change: TicketChange, jobs: readonly AutomationJob[], mails?: readonly AutomationOutgoingMail[]): Promise<boolean>;
 }
 
 /** How a job ended: executed, found not to apply anymore, or abandoned for good. */

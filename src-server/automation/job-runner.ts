@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Result } from '../../src-shared/result';
 import type { Ticket } from '../../src-shared/ticket';
 import { defaultAutomationRules, type AutomationRules } from './automation-rules';
+import type { AutomationOutgoingMail } from './automation-mail';
 import type { AutomationPort, JobOutcome } from './automation-port';
 import { decideJob, planTicketJobs, type AutomationJob, type StaleReason } from './ticket-jobs';
 
@@ -13,7 +14,8 @@ export type ReminderMail = { ticket: Ticket; ordinal: number; of: number; autoSo
 export interface AutomationMailer {
   /** "We are waiting for your reply" n of `of`; `autoSolveAt` lets the email say when the ticket will be solved. */
   sendReminder(input: ReminderMail): Promise<Result<void>>;
-  sendAutoSolved(input: { ticket: Ticket }): Promise<Result<void>>;
+  /** The "solved: no response" notice, queued in the transaction that solves the ticket (so it exists iff the solve does). */
+  autoSolvedNotice(input: { ticket: Ticket }): AutomationOutgoingMail;
 }
 
 export type RunDeps = {
@@ -137,16 +139,13 @@ async function executeJob(deps: RunDeps, job: AutomationJob, log: Logger): Promi
       const { change } = decision;
       if (state === null) throw new Error('decideJob returned a ticket change without a ticket'); // a bug, not a state
       const next = planTicketJobs({ id: change.ticketId, ...change.stamp }, state.schedule, rules);
-      if (!(await port.applyTicketChange(change, next))) {
+      const notice = decision.kind === 'auto_solve' ? [deps.mailer.autoSolvedNotice({ ticket: change.ticket })] : [];
+      if (!(await port.applyTicketChange(change, next, notice))) {
         await port.completeJob(job.id, nodeId, 'stale', now);
         return 'stale';
       }
       await port.completeJob(job.id, nodeId, 'done', now);
-      if (decision.kind === 'auto_close') return 'auto_closed';
-      const mailed = await deps.mailer.sendAutoSolved({ ticket: change.ticket });
-      // The ticket is solved either way; a lost notice is logged, not retried, so it can never solve twice.
-      if (!mailed.ok) log.warn({ code: mailed.error.code }, 'auto-solved email failed');
-      return 'auto_solved';
+      return decision.kind === 'auto_close' ? 'auto_closed' : 'auto_solved';
     }
   }
 }

@@ -7,6 +7,8 @@ import * as jobs from '../db/automation-jobs';
 import { getTicketWithStamp, insertAudit, saveTicketIf } from '../db/tickets';
 import { getDepartment } from '../db/departments';
 import { appendEvent, type LoggedEvent } from '../db/events';
+import { enqueueMails } from '../db/mail-outbox';
+import type { AutomationOutgoingMail } from '../automation/automation-mail';
 
 export function automationStore(ctx: ServerContext): AutomationPort {
   const write = <T>(fn: Parameters<typeof ctx.writes.run<T>>[0]) => ctx.writes.run(fn);
@@ -25,12 +27,13 @@ export function automationStore(ctx: ServerContext): AutomationPort {
       return dept ? { ticket: found.ticket, statusSince: found.statusSince, schedule: dept.schedule } : null;
     },
 
-    async applyTicketChange(change: TicketChange, next: readonly AutomationJob[]): Promise<boolean> {
+    async applyTicketChange(change: TicketChange, next: readonly AutomationJob[], mails: readonly AutomationOutgoingMail[] = []): Promise<boolean> {
       const out = await write(async (trx) => {
         const written = await saveTicketIf(trx, change.ticket, change.expected, change.stamp.statusSince);
         if (!written) return { written, events: [] as LoggedEvent[] };
         await insertAudit(trx, change.audit);
         await jobs.insertJobs(trx, next);
+        await enqueueMails(trx, mails, ctx.clock.now());
         const scope = { conversationId: null, departmentId: change.ticket.departmentId, specialistId: change.ticket.assigneeId, visitorVisible: false };
         const at = ctx.clock.now();
         const events = [await appendEvent(trx, 'ticket.updated', change.ticket, at, scope)];
@@ -38,6 +41,7 @@ export function automationStore(ctx: ServerContext): AutomationPort {
         return { written, events };
       });
       ctx.broadcaster.publish(out.events);
+      if (out.written && mails.length > 0) ctx.mailOutbox.wake();
       return out.written;
     },
   };

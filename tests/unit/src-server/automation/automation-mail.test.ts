@@ -21,12 +21,14 @@ describe('createAutomationMailer', () => {
     expect(sent[0]!.text).toContain(link(42));
   });
 
-  it('sends the auto-solved notice with the link that reopens the ticket', async () => {
+  it('writes the auto-solved notice (queued with the solve) with the link that reopens the ticket', () => {
     const sent: AutomationOutgoingMail[] = [];
     const mailer = createAutomationMailer({ mailer: { send: async (m) => sent.push(m) }, commentUrl: link });
-    expect((await mailer.sendAutoSolved({ ticket: makeTicket({ status: 'solved' }) })).ok).toBe(true);
-    expect(sent[0]).toMatchObject({ subject: 'Ticket #42 was solved: no response' });
-    expect(sent[0]!.text).toContain(link(42));
+    const notice = mailer.autoSolvedNotice({ ticket: makeTicket({ status: 'solved' }) });
+    expect(notice).toMatchObject({ subject: 'Ticket #42 was solved: no response', to: 'buyer@example.com', ticketId: 42 });
+    expect(notice.text).toContain(link(42));
+    // Built, not sent: the runner hands it to the transaction that solves the ticket.
+    expect(sent).toEqual([]);
   });
 
   it('answers a transport failure with an unavailable result instead of throwing', async () => {

@@ -6,6 +6,7 @@ import { ok } from '../../../../src-shared/result';
 import type { Ticket } from '../../../../src-shared/ticket';
 import type { Clock } from '../../../../src-server/clock';
 import type { AutomationMailer, ReminderMail } from '../../../../src-server/automation/job-runner';
+import type { AutomationOutgoingMail } from '../../../../src-server/automation/automation-mail';
 import { makeTicket as validTicket } from '../../../support/entity-factories';
 
 export const NY = 'America/New_York';
@@ -81,9 +82,12 @@ export class RecordingMailer implements AutomationMailer {
     this.sent.push({ kind: 'reminder', ticketId: input.ticket.id, ordinal: input.ordinal, of: input.of, autoSolveAt: input.autoSolveAt, at: this.clock.now() });
     return ok(undefined);
   }
-  async sendAutoSolved(input: { ticket: Ticket }) {
-    this.sent.push({ kind: 'auto_solved', ticketId: input.ticket.id, at: this.clock.now() });
-    return ok(undefined);
+  autoSolvedNotice(input: { ticket: Ticket }): AutomationOutgoingMail {
+    return { key: `auto_solved:${input.ticket.id}`, kind: 'ticket_update', to: input.ticket.requesterEmail, subject: 'solved', text: '', ticketId: input.ticket.id };
+  }
+  /** The port queued the notice with the solve: record it as sent now. */
+  queued(mail: AutomationOutgoingMail): void {
+    this.sent.push({ kind: 'auto_solved', ticketId: mail.ticketId, at: this.clock.now() });
   }
 }
 

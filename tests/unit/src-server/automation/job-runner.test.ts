@@ -10,6 +10,7 @@ function setup(start: number) {
   const port = new MemoryAutomationPort(schedules);
   const clock = new ManualClock(start);
   const mailer = new RecordingMailer(clock);
+  port.onQueued = (m) => mailer.queued(m);
   const deps = (nodeId = 'node-a'): RunDeps => ({ port, clock, mailer, log: silentLog, nodeId });
   /** Runs one pass per hour of real time from `from` through `to`, like the loop on a node. */
   const runHourly = async (from: number, to: number, nodes: string[] = ['node-a']) => {

@@ -8,6 +8,7 @@ import { defaultAutomationRules, type AutomationRules } from '../../../../src-se
 import { decideCustomerReply, type CustomerReplyDecision } from '../../../../src-server/automation/customer-reply';
 import { planTicketJobs, type AutomationJob, type TicketAutomationState } from '../../../../src-server/automation/ticket-jobs';
 import type { TicketChange } from '../../../../src-server/automation/ticket-change';
+import type { AutomationOutgoingMail } from '../../../../src-server/automation/automation-mail';
 import { makeTicket } from '../../../support/entity-factories';
 
 export type JobRow = AutomationJob & { claimedBy: string | null; claimedAt: number | null; doneAt: number | null; outcome: JobOutcome | null };
@@ -18,6 +19,8 @@ export class MemoryAutomationPort implements AutomationPort {
   readonly tickets = new Map<number, { ticket: Ticket; statusSince: number }>();
   readonly jobs = new Map<string, JobRow>();
   readonly audit: TicketAuditEntry[] = [];
+  /** Test hook: mails applyTicketChange queued with a change it applied (the auto-solved notice). */
+  onQueued: ((mail: AutomationOutgoingMail) => void) | null = null;
   /** Test hook: runs inside applyTicketChange before the compare, to stage a racing write. */
   beforeApply: ((change: TicketChange) => void) | null = null;
   private nextId = 1;
@@ -86,10 +89,13 @@ export class MemoryAutomationPort implements AutomationPort {
     return stored && schedule ? { ticket: structuredClone(stored.ticket), statusSince: stored.statusSince, schedule } : null;
   }
 
-  async applyTicketChange(change: TicketChange, jobs: readonly AutomationJob[]): Promise<boolean> {
+  async applyTicketChange(change: TicketChange, jobs: readonly AutomationJob[], mails: readonly AutomationOutgoingMail[] = []): Promise<boolean> {
     await turn();
     this.beforeApply?.(change);
-    return this.applyNow(change, jobs);
+    const applied = this.applyNow(change, jobs);
+    // Queued only with the change, as the SQL port does in its transaction.
+    if (applied) for (const m of mails) this.onQueued?.(m);
+    return applied;
   }
 
   // ---- stand-ins for the tickets service, synchronous like one db transaction ----
