@@ -118,6 +118,8 @@ const nodeEnv = (port) => ({
   DATA_DIR: join(dataDir, 'shared'),
   PUBLIC_URL: `http://127.0.0.1:${ports.lb}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // HAProxy on loopback forwards the client address (X-Forwarded-For); budgets count that, not the balancer.
+  TRUST_PROXY: '127.0.0.1',
 });
 // The first node migrates and seeds the demo accounts; the others then start together.
 ports.nodes.forEach((port, i) => {

@@ -7,6 +7,7 @@ import { backupSqlite } from './db/backup';
 import { migrate } from './db/migrations';
 import { listDepartments, upsertDepartment } from './db/departments';
 import { listSpecialists } from './db/specialists';
+import { listLoginFailures } from './db/login-attempts';
 import { seedIfEmpty } from './seed';
 import { createSpecialist } from './auth/account-service';
 import { generatePassword } from './auth/passwords';
@@ -22,6 +23,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
                     [--hours "1-5 09:00-19:00"] [--routing auto|pick] [--product lumina]
   create-specialist --email a@b.com --name Dana --role agent|lead|admin --departments a,b
                     [--max 4] [--password secret]   (a password is generated and printed when omitted)
+  login-failures [--last 24]
+                    failed logins (newest first, at most 1000): time, account, address
   backup <file>     online copy of the SQLite database, safe while the server runs; never overwrites <file>
                     (PostgreSQL: use pg_dump, see README)
 `;
@@ -85,6 +88,7 @@ export async function runAdmin(argv: string[]): Promise<number> {
       departments: { type: 'string' },
       max: { type: 'string' },
       password: { type: 'string' },
+      last: { type: 'string' },
     },
     strict: true,
   });
@@ -143,6 +147,14 @@ export async function runAdmin(argv: string[]): Promise<number> {
         if (!res.ok) throw new Error(res.error.message);
         out(`specialist ${res.value.email} created (${res.value.role})`);
         if (!values.password) out(`password (shown once): ${password}`);
+        return 0;
+      }
+      case 'login-failures': {
+        const hours = Number(values.last ?? 24);
+        if (!Number.isFinite(hours) || hours <= 0) throw new Error('--last must be a positive number of hours');
+        const rows = await listLoginFailures(handle.db, systemClock.now() - hours * 3_600_000, 1000);
+        for (const r of rows) out(`${new Date(r.at).toISOString()}\t${r.email}\t${r.address}`);
+        if (rows.length === 0) out(`no failed logins in the last ${hours} h`);
         return 0;
       }
       default:

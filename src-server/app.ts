@@ -12,7 +12,6 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Logger } from 'pino';
 import { VISITOR_NAMESPACE } from '../src-shared/protocol/visitor';
 import { AGENT_NAMESPACE } from '../src-shared/protocol/agent';
-import { err } from '../src-shared/result';
 import type { Config } from './config';
 import type { Clock } from './clock';
 import type { DbHandle } from './db/connection';
@@ -43,7 +42,11 @@ import { announceLogHead, onRedisRecovered } from './sockets/log-head';
 import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
-import { sendResult } from './http/reply';
+import { pageHeaders, registerSecurityHeaders } from './http/security-headers';
+import { errorAnswerOptions, registerErrorAnswers } from './http/error-answers';
+import { eventParser } from './sockets/event-parser';
+import { AGENT_ORIGINS, guardOrigins, visitorOrigins } from './sockets/origin-policy';
+import { FRAME_MAX_BYTES } from '../src-shared/protocol/frame-limits';
 import { automationStore } from './tickets/automation-store';
 import { startAutomationLoop, type AutomationLoop } from './automation/automation-loop';
 import { createAutomationMailer } from './automation/automation-mail';
@@ -51,6 +54,9 @@ import { commentUrl } from './email/customer-mail';
 import { queueMailNow } from './email/mail-queue';
 import { startMailDeliveryLoop, type MailDeliveryLoop } from './email/mail-delivery-loop';
 import { DEFAULT_RETRY_POLICY } from './email/mail-retry';
+import { limiterFactory } from './budgets/limiter-store';
+import { StrangerBudgets } from './budgets/stranger-budgets';
+import { LoginGuard } from './auth/login-guard';
 
 export interface AppDeps {
   config: Config;
@@ -94,14 +100,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     // Fastify's own request lines carry the full URL (comment-link signatures); ours log the route pattern only.
     logController: new LogController({ disableRequestLogging: true }),
+    ...errorAnswerOptions(log),
+    // req.ip: the balancer's X-Forwarded-For only when TRUST_PROXY says whose (http/client-address.ts).
+    trustProxy: config.trustProxy ?? false,
   });
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   const io = new SocketServer(fastify.server, {
     serveClient: false,
+    // Any origin may reach the handshake, so a refused one learns why (connect_error `forbidden`, sockets/origin-policy.ts).
     cors: { origin: true },
-    maxHttpBufferSize: 1e6,
+    // The hard cap; events over EVENT_MAX_BYTES below it are answered `too_large` (sockets/event-parser.ts).
+    maxHttpBufferSize: FRAME_MAX_BYTES,
+    parser: eventParser,
     pingInterval: config.socketPing.intervalMs,
     pingTimeout: config.socketPing.timeoutMs,
     // Draining: new handshakes are refused (clients retry with backoff and the balancer sends them elsewhere); open sessions carry on.
@@ -133,6 +145,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (metrics) writes.observeBatches((b) => metrics.observeBatch(b));
 
   let mailDelivery: MailDeliveryLoop | null = null;
+  // Budgets count in Redis when there is one (shared by every node), with each node's memory as the fallback.
+  const limiters = limiterFactory({ redis, log: log.child({ component: 'budgets' }) });
   const ctx: ServerContext = {
     config,
     secret,
@@ -144,6 +158,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     log,
     broadcaster: metrics ? countingAcceptedMessages(socketBroadcaster(visitors, agents, relayUp), (author) => metrics.messageAccepted(author)) : socketBroadcaster(visitors, agents, relayUp),
     mailOutbox: { wake: () => mailDelivery?.wake() },
+    budgets: {
+      strangers: new StrangerBudgets(config.budgets, limiters),
+      login: new LoginGuard({ db: deps.db.db, writes, clock, log }, config.login, limiters),
+    },
   };
   const chat = new ChatService(ctx);
   const tickets = new TicketService(ctx);
@@ -152,17 +170,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const incidents = new IncidentService(ctx, notices);
   const startedAt = clock.now();
 
+  await registerSecurityHeaders(fastify, config);
   await fastify.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
-  fastify.setErrorHandler((e: Error & { statusCode?: number }, _req, reply) => {
-    if (e.statusCode && e.statusCode < 500) return sendResult(reply, err(e.statusCode === 413 ? 'too_large' : 'bad_request', e.message));
-    log.error({ err: e }, 'request failed');
-    return sendResult(reply, err('internal', 'Something went wrong on the server.'));
-  });
-  fastify.setNotFoundHandler((_req, reply) => sendResult(reply, err('not_found', 'No such endpoint.')));
+  registerErrorAnswers(fastify, log);
   registerApiRoutes(fastify, ctx, chat, tickets, startedAt);
   registerOpsRoutes(fastify, readiness, metrics && config.metricsToken ? { registry: metrics, token: config.metricsToken } : null);
   registerUploadRoutes(fastify, ctx, chat, uploads, tickets);
-  await registerWidgetRoutes(fastify, config.widgetDir);
+  await registerWidgetRoutes(fastify, config.widgetDir, pageHeaders(config));
+  // Read per handshake: PUBLIC_URL (the default widget origin) can be set after start (tests do).
+  guardOrigins(visitors, () => visitorOrigins(ctx.config.widgetOrigins ?? [new URL(ctx.config.publicUrl).origin]));
+  guardOrigins(agents, () => AGENT_ORIGINS);
 
   attachVisitorNamespace(visitors, ctx, chat, notices);
   attachAgentNamespace(agents, ctx, chat, tickets, notices, incidents);

@@ -2,10 +2,35 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { MAX_UPLOAD_BYTES } from '../src-shared/attachment';
+import { budgetScopes, DEFAULT_BUDGETS, DEFAULT_LOGIN_BUDGETS, parseBudgetSpec, type BudgetSpec, type LoginBudgetSpec, type Rate, type StrangerOperation } from './budgets/budget-spec';
+import { parseProxyTrust, type ProxyTrust } from './http/client-address';
 
 const boolish = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+/** A budget variable ("ip=20/10m,global=60/1m", see budgets/budget-spec.ts) over its defaults. */
+const budgetEnv = <K extends string>(scopes: readonly K[], defaults: Partial<Record<K, Rate>>) =>
+  z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const parsed = parseBudgetSpec(v, scopes, defaults);
+      if (parsed.ok) return parsed.spec;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    });
+
+/** A list in one variable, split on commas and whitespace. */
+const list = (item: z.ZodString | z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(item).min(1));
+
+/** A CSP source for frame-ancestors: `*`, 'self', a scheme (`https:`) or a host source (`https://*.example.com`). */
+const frameSource = z.string().regex(/^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:(\/\/[^\s;,'"]+)?|[^\s;,'":]+(:[0-9*]+)?)$/i, 'a CSP source such as https://www.example.com');
+const webOrigin = z.string().refine((v) => v === '*' || URL.canParse(v) && new URL(v).origin === v, 'an origin such as https://www.example.com (scheme, host, port; no path), or *');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4080),
@@ -66,6 +91,32 @@ const envSchema = z.object({
    */
   SOCKET_PING_INTERVAL_MS: z.coerce.number().int().positive().default(25_000),
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Who may frame the customer page (/support): the sites that embed the widget. Default any (SECURITY.md). */
+  FRAME_ANCESTORS: list(frameSource).default(['*']),
+  /** Page origins whose widgets may open /visitor sockets (besides this server's own pages); default PUBLIC_URL's origin. */
+  WIDGET_ORIGINS: list(webOrigin).optional(),
+  /** Whose X-Forwarded-For to believe (http/client-address.ts): false, true, a hop count, or balancer addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      const parsed = parseProxyTrust(v);
+      if (parsed.ok) return parsed.trust;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }),
+  /** Budgets of what strangers can trigger, per IP / target / global (README, Configuration). */
+  RATE_LIMIT_CHAT_REQUEST: budgetEnv(budgetScopes, DEFAULT_BUDGETS.chat_request),
+  RATE_LIMIT_EMAIL_US: budgetEnv(budgetScopes, DEFAULT_BUDGETS.email_request),
+  RATE_LIMIT_COMMENT: budgetEnv(budgetScopes, DEFAULT_BUDGETS.comment),
+  RATE_LIMIT_UPLOAD: budgetEnv(['ip', 'global'] as const, DEFAULT_BUDGETS.upload),
+  /** ip: failed logins per address across accounts; account: failures per account from addresses it never signed in from; global: attempts. */
+  RATE_LIMIT_LOGIN: budgetEnv(['ip', 'account', 'global'] as const, DEFAULT_LOGIN_BUDGETS),
+  /** Failed logins of one account from one address before each further try waits (doubling, up to LOGIN_BACKOFF_MAX_MS). */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  /** Mails (EMAIL US acknowledgements, chat recaps) one address that never proved itself gets per hour; more are not sent. */
+  UNVERIFIED_MAIL_PER_HOUR: z.coerce.number().int().min(0).default(5),
 }).superRefine((e, issues) => {
   if (e.METRICS === 'on' && !e.METRICS_TOKEN) issues.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'required when METRICS=on' });
   if (e.DRAIN_DELAY_MS >= e.DRAIN_TIMEOUT_MS) issues.addIssue({ code: 'custom', path: ['DRAIN_DELAY_MS'], message: 'must be shorter than DRAIN_TIMEOUT_MS' });
@@ -105,6 +156,15 @@ export interface Config {
   metricsToken: string | null;
   drain: { delayMs: number; timeoutMs: number };
   socketPing: { intervalMs: number; timeoutMs: number };
+  /** CSP frame-ancestors sources of the customer page. */
+  frameAncestors: string[];
+  /** Origins accepted on /visitor; null = PUBLIC_URL's origin (read when a socket connects). */
+  widgetOrigins: string[] | null;
+  /** Null: the TCP peer is the client. Otherwise which hops may forward a client address (X-Forwarded-For). */
+  trustProxy: ProxyTrust | null;
+  budgets: Record<StrangerOperation, BudgetSpec>;
+  login: { budgets: LoginBudgetSpec; freeFailures: number; backoffMaxMs: number };
+  unverifiedMailPerHour: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -152,6 +212,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       metricsToken: e.METRICS === 'on' ? (e.METRICS_TOKEN ?? null) : null,
       drain: { delayMs: e.DRAIN_DELAY_MS, timeoutMs: e.DRAIN_TIMEOUT_MS },
       socketPing: { intervalMs: e.SOCKET_PING_INTERVAL_MS, timeoutMs: e.SOCKET_PING_TIMEOUT_MS },
+      frameAncestors: e.FRAME_ANCESTORS,
+      widgetOrigins: e.WIDGET_ORIGINS ?? null,
+      trustProxy: e.TRUST_PROXY,
+      budgets: { chat_request: e.RATE_LIMIT_CHAT_REQUEST, email_request: e.RATE_LIMIT_EMAIL_US, comment: e.RATE_LIMIT_COMMENT, upload: e.RATE_LIMIT_UPLOAD },
+      login: { budgets: e.RATE_LIMIT_LOGIN, freeFailures: e.LOGIN_FREE_FAILURES, backoffMaxMs: e.LOGIN_BACKOFF_MAX_MS },
+      unverifiedMailPerHour: e.UNVERIFIED_MAIL_PER_HOUR,
     },
   };
 }

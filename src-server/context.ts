@@ -6,6 +6,8 @@ import type { Db, DialectName } from './db/schema';
 import type { WriteQueue } from './db/write-queue';
 import type { Mailer } from './email/mailer';
 import type { Broadcaster } from './sockets/broadcaster';
+import type { StrangerBudgets } from './budgets/stranger-budgets';
+import type { LoginGuard } from './auth/login-guard';
 
 export interface ServerContext {
   config: Config;
@@ -20,6 +22,8 @@ export interface ServerContext {
   broadcaster: Broadcaster;
   /** The mail outbox of this node: wake it after a commit that queued mail, so delivery starts at once. */
   mailOutbox: { wake(): void };
+  /** What strangers may trigger (budgets/stranger-budgets.ts) and the login throttle (auth/login-guard.ts). */
+  budgets: { strangers: StrangerBudgets; login: LoginGuard };
 }
 
 /** Who is calling on the /agent namespace, as established at connect time. */

@@ -26,6 +26,8 @@ export const appErrorSchema = z.object({
   message: z.string(),
   /** Field-level problems for `bad_request`, path joined with '.'. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** `rate_limited` only: how long until the budget that refused allows this again (HTTP also sends `Retry-After`). */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
@@ -37,6 +39,12 @@ export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const err = (code: ErrorCode, message: string, issues?: AppError['issues']): Err => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
+});
+
+/** A refused budget: `rate_limited` with the wait until the operation is allowed again. */
+export const rateLimited = (message: string, retryAfterMs: number): Err => ({
+  ok: false,
+  error: { code: 'rate_limited', message, retryAfterMs: Math.max(0, Math.ceil(retryAfterMs)) },
 });
 
 /** Turns a zod failure into a `bad_request` result with readable field paths. */

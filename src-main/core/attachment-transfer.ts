@@ -84,7 +84,7 @@ export function createAttachmentTransfer(deps: AttachmentTransferDeps) {
       }
       const token = await engine.accessToken();
       if (!token.ok) return token;
-      const uploaded = await uploadToConversation(serverUrl, token.value, p.conversationId, p.fileName, bytes);
+      const uploaded = await uploadToConversation(serverUrl, token.value, p.conversationId, p.fileName, bytes, log);
       if (!uploaded.ok) return uploaded;
       return engine.request('message:send', {
         clientId: p.clientId,

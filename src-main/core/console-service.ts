@@ -16,15 +16,17 @@ import type {
   consoleMethods,
 } from '../../src-shared/console-api';
 import { err, ok, type Result } from '../../src-shared/result';
-import { canSeeAllDepartments, specialistSchema, type Specialist } from '../../src-shared/specialist';
+import { canSeeAllDepartments, type Specialist } from '../../src-shared/specialist';
 import type { AuthTokens } from '../../src-shared/protocol/http';
 import { MAX_UPLOAD_BYTES, type Attachment } from '../../src-shared/attachment';
 import { uploadToConversation } from './sync/upload-client';
 import type { IncidentAlert } from '../../src-shared/protocol/agent';
+import type { AgentAnswer, AgentAnswerEvent } from '../../src-shared/protocol/agent-answers';
 import type { Cache } from './cache/open-cache';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock';
 import { createOutbox, type Outbox } from './outbox';
-import { applyDelivered, commandValueSchemas, type CommandKind } from './delivered-commands';
+import { laneOf } from './outbox-lanes';
+import { applyDelivered, type AgentCommandKind, type CommandKind, type CommandValue } from './delivered-commands';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createServerFirstQueries } from './server-first-queries';
 import { loginRequest } from './sync/auth-client';
@@ -134,13 +136,14 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       send: (kind, payload) =>
         kind === 'attachment:send'
           ? transfer.sendQueued(payload as QueuedAttachment)
-          : (engine?.request(kind, payload) ?? Promise.resolve(err('offline', 'not connected'))),
+          : (engine?.request(kind as AgentCommandKind, payload) ?? Promise.resolve(err('offline', 'not connected'))),
     },
     onDelivered: (item, value) => {
       if (item.kind === 'attachment:send') transfer.dropQueuedBytes(item.clientId);
       applyDelivered(cache, emit, item.kind, value);
     },
-    onFailed: (item, error) => log.warn({ kind: item.kind, clientId: item.clientId, code: error.code }, 'action refused by the server'),
+    onFailed: (item, error) => log.warn({ kind: item.kind, clientId: item.clientId, code: error.code }, 'outbox item failed'),
+    onError: (e, item) => log.error({ err: e, kind: item.kind, clientId: item.clientId }, 'outbox send or delivery failed'),
     onChange: (items) => {
       emit('outbox', { items });
       emitConnection();
@@ -267,9 +270,10 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       createdAt: clock.now(),
       pending: true,
     };
+    const item = send(clientId);
     cache.transaction(() => {
       cache.messages.insertPending(pending);
-      cache.outbox.add({ clientId, ...send(clientId), createdAt: pending.createdAt });
+      cache.outbox.add({ clientId, ...item, createdAt: pending.createdAt, lane: laneOf(item.payload, clientId) });
     });
     emit('messages', { conversationId, messages: [pending] });
     emit('outbox', { items: outbox.list() });
@@ -311,24 +315,21 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
 
   /**
    * Online reads ask the server first; null means "answer from the cache" (offline, or the server unavailable).
-   * Any other refusal, or an answer `parse` rejects, is the caller's result.
+   * Any other refusal, or an answer that does not match its schema (never stored), is the caller's result.
    */
-  async function fromServer<T>(event: string, payload: unknown, parse: (value: unknown) => T | null): Promise<Result<T> | null> {
+  async function fromServer<E extends AgentAnswerEvent>(event: E, payload: unknown): Promise<Result<AgentAnswer<E>> | null> {
     if (!engine?.isConnected()) return null;
-    const r = await engine.request<unknown>(event, payload);
+    const r = await engine.request(event, payload);
     if (!r.ok) return r.error.code === 'unavailable' || r.error.code === 'offline' ? null : r;
-    const value = parse(r.value);
-    return value === null ? err('internal', 'unexpected answer from the server') : ok(value);
+    return r;
   }
   const queries = createServerFirstQueries({ cache, clock, fromServer, me });
 
   /** Stores the action in the outbox and waits (bounded) for the server's answer. */
-  async function command<T>(kind: CommandKind, payload: Record<string, unknown>, summary: string): Promise<Result<T>> {
+  async function command<K extends CommandKind>(kind: K, payload: Record<string, unknown>, summary: string): Promise<Result<CommandValue<K>>> {
     const clientId = outbox.enqueue(kind, payload, summary);
-    const result = await outbox.waitFor(clientId, commandWaitMs);
-    if (!result.ok) return result;
-    const parsed = commandValueSchemas[kind].safeParse(result.value);
-    return parsed.success ? ok(parsed.data as T) : err('internal', 'unexpected answer from the server');
+    // The engine parsed the answer with the command's shared schema before the outbox delivered it.
+    return (await outbox.waitFor(clientId, commandWaitMs)) as Result<CommandValue<K>>;
   }
 
   const service = {
@@ -336,7 +337,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       return ok(session());
     },
     async login(input: In<'login'>): Out<'login'> {
-      const r = await loginRequest(input.serverUrl, input.email, input.password);
+      const r = await loginRequest(input.serverUrl, input.email, input.password, log);
       if (!r.ok) return r;
       const previous = me();
       const previousUrl = cache.syncState.get('serverUrl');
@@ -367,14 +368,12 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     },
     async setStatus(input: In<'setStatus'>): Out<'setStatus'> {
       if (!engine) return err('unauthorized', 'not logged in');
-      const r = await engine.request<Specialist>('status:set', input);
+      const r = await engine.request('status:set', input);
       if (!r.ok) return r;
-      const parsed = specialistSchema.safeParse(r.value);
-      if (!parsed.success) return err('internal', 'unexpected answer from the server');
-      cache.specialists.upsert(parsed.data);
-      emit('specialists', { ids: [parsed.data.id] });
+      cache.specialists.upsert(r.value);
+      emit('specialists', { ids: [r.value.id] });
       emit('session', session());
-      return ok(parsed.data);
+      return r;
     },
     async getSettings(_input: In<'getSettings'>): Out<'getSettings'> {
       return ok(settings.get());
@@ -425,7 +424,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       if (!engine?.isConnected() || !serverUrl) return queueAttachment(input.conversationId, input.fileName, bytes);
       const token = await engine.accessToken();
       if (!token.ok) return token;
-      const uploaded = await uploadToConversation(serverUrl, token.value, input.conversationId, input.fileName, bytes);
+      const uploaded = await uploadToConversation(serverUrl, token.value, input.conversationId, input.fileName, bytes, log);
       if (!uploaded.ok) return uploaded;
       return queueMessage(input.conversationId, uploaded.value.fileName, false, [uploaded.value]);
     },

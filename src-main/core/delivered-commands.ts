@@ -1,41 +1,40 @@
-// The commands that go through the outbox, the schema of the server's answer to each, and what a delivered answer
-// changes in the cache (and which change event it announces).
+// The commands that go through the outbox, the answer each gets, and what a delivered answer changes in the cache
+// (and which change event it announces). Answers arrive parsed: the sync engine checks every one against its
+// shared schema (src-shared/protocol/agent-answers.ts) before the outbox hears of it.
 import type { ConsoleEventName, ConsoleEvents } from '../../src-shared/console-api';
-import { conversationSchema, type Conversation } from '../../src-shared/conversation';
-import { messageSchema, type Message } from '../../src-shared/message';
-import { dropBoxSchema, type DropBox } from '../../src-shared/drop-box';
-import { ticketCommentSchema, ticketSchema, type Ticket, type TicketComment } from '../../src-shared/ticket';
-import { incidentSchema, type Incident } from '../../src-shared/incident';
+import type { Conversation } from '../../src-shared/conversation';
+import type { Message } from '../../src-shared/message';
+import type { DropBox } from '../../src-shared/drop-box';
+import type { Ticket, TicketComment } from '../../src-shared/ticket';
+import type { Incident } from '../../src-shared/incident';
+import type { AgentAnswer } from '../../src-shared/protocol/agent-answers';
 import type { Cache } from './cache/open-cache';
 
-/** Commands whose answer the caller waits for, with the schema the server's value is checked against. */
-export const commandValueSchemas = {
-  'chat:accept': conversationSchema,
-  'chat:accept-next': conversationSchema.nullable(),
-  'chat:transfer': conversationSchema,
-  'chat:end': conversationSchema,
-  'dropbox:insert': dropBoxSchema,
-  'message:send': messageSchema,
-  /** A file attached while offline: uploaded, then sent as a message, when the connection is back. */
-  'attachment:send': messageSchema,
-  'ticket:update': ticketSchema,
-  'ticket:comment': ticketCommentSchema,
-  'ticket:escalate': ticketSchema,
-  'incident:create': incidentSchema,
-  'incident:link': incidentSchema,
-  'incident:resolve': incidentSchema,
-} as const;
-export type CommandKind = keyof typeof commandValueSchemas;
+/** Outbox commands sent as the `/agent` event of the same name. */
+export type AgentCommandKind =
+  | 'chat:accept'
+  | 'chat:accept-next'
+  | 'chat:transfer'
+  | 'chat:end'
+  | 'dropbox:insert'
+  | 'message:send'
+  | 'ticket:update'
+  | 'ticket:comment'
+  | 'ticket:escalate'
+  | 'incident:create'
+  | 'incident:link'
+  | 'incident:resolve';
+/** Plus a file attached while offline: uploaded, then sent as a message, when the connection is back. */
+export type CommandKind = AgentCommandKind | 'attachment:send';
+/** The (parsed) answer of each command. */
+export type CommandValue<K extends CommandKind> = K extends AgentCommandKind ? AgentAnswer<K> : AgentAnswer<'message:send'>;
 
 type Emit = <E extends ConsoleEventName>(event: E, payload: ConsoleEvents[E]) => void;
 
-/** Stores the server's answer to a delivered command, so the cache shows it before the matching event arrives. */
+/** Stores the server's (parsed) answer to a delivered command, so the cache shows it before the matching event arrives. */
 export function applyDelivered(cache: Cache, emit: Emit, kind: string, value: unknown): void {
-  const schema = commandValueSchemas[kind as CommandKind];
-  if (!schema) return;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success || parsed.data === null) return;
-  const v = parsed.data;
+  if (value === null || value === undefined) return;
+  const v = value;
   cache.transaction(() => {
     switch (kind as CommandKind) {
       case 'attachment:send':

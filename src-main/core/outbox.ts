@@ -1,20 +1,31 @@
-// The outbox: every agent action is stored with its client id first, then sent in order with acks and
-// retried with backoff until the server confirms or permanently refuses it. Survives restarts (SQLite).
+// The outbox: every agent action is stored with its client id first, then sent with acks and retried until the
+// server confirms or refuses it. Actions keep their order within their lane (a chat, a ticket, an incident:
+// outbox-lanes.ts) and lanes go out side by side; what a failure does to an item is outbox-retry.ts. Every send is
+// bounded by a deadline, so nothing can wait forever. Survives restarts (SQLite).
 import { randomUUID } from 'node:crypto';
-import { err, type AppError, type Result } from '../../src-shared/result';
+import { err, type AppError, type ErrorCode, type Result } from '../../src-shared/result';
 import type { OutboxItem } from '../../src-shared/console-api';
 import type { OutboxItemsRepo, StoredOutboxItem } from './cache/outbox-items';
-import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from './backoff';
 import type { Clock, Timers } from './clock';
 import { systemTimers } from './clock';
+import { laneOf, planSends } from './outbox-lanes';
+import { afterFailure } from './outbox-retry';
+import { withDeadline } from './deadline';
 
-/** Codes worth retrying: the server or the link had a problem, not the action. Everything else is final. */
-export const transientCodes: ReadonlySet<string> = new Set(['internal', 'rate_limited', 'unavailable', 'offline', 'timeout']);
-export const isTransient = (error: Pick<AppError, 'code'>): boolean => transientCodes.has(error.code);
+/** Sends in flight at once (at most one per lane): enough for a specialist's chats, few enough not to flood the server. */
+export const MAX_IN_FLIGHT = 4;
+/**
+ * No send takes longer, whatever it waits on. Its own timeouts fit inside: an ack's 15 s, and for a file attached
+ * offline a token refresh (15 s), the upload (60 s) and its message (15 s).
+ */
+export const SEND_DEADLINE_MS = 120_000;
+/** While disconnected, how often to look again in case a reconnect was missed (the engine's onOnline is the normal path). */
+const OFFLINE_RECHECK_MS = 5_000;
 
 export interface OutboxTransport {
   isConnected(): boolean;
-  /** Emits `kind` with the payload (which carries the client id) and resolves with the server's ack. */
+  /** Emits `kind` with the payload (which carries the client id) and resolves with the server's (checked) answer. */
   send(kind: string, payload: unknown): Promise<Result<unknown>>;
 }
 
@@ -25,90 +36,127 @@ export interface OutboxDeps {
   random?: () => number;
   timers?: Timers;
   backoff?: BackoffOptions;
+  maxTransientFailures?: number;
+  maxInFlight?: number;
+  sendDeadlineMs?: number;
   /** Applies the server's answer to the cache (e.g. the pending message becomes the real one). */
   onDelivered?: (item: StoredOutboxItem, value: unknown) => void;
-  onFailed?: (item: StoredOutboxItem, error: AppError) => void;
+  /** The item is now `failed` (refused, or given up on): shown in the outbox with its error. */
+  onFailed?: (item: StoredOutboxItem, error: { code: string; message: string }) => void;
   onChange?: (items: OutboxItem[]) => void;
+  /** A bug in a transport or in onDelivered: reported, and the outbox goes on. */
+  onError?: (e: unknown, item: StoredOutboxItem) => void;
 }
 
 type Waiter = (result: Result<unknown>) => void;
+
+const payloadRecord = (payload: unknown): Record<string, unknown> =>
+  typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
 
 export function createOutbox(deps: OutboxDeps) {
   const { repo, transport, clock } = deps;
   const random = deps.random ?? Math.random;
   const timers = deps.timers ?? systemTimers;
+  const maxInFlight = deps.maxInFlight ?? MAX_IN_FLIGHT;
+  const sendDeadlineMs = deps.sendDeadlineMs ?? SEND_DEADLINE_MS;
   const waiters = new Map<string, Waiter[]>();
-  let pumping = false;
-  let again = false;
+  /** Lane → client id of its item in flight. */
+  const inFlight = new Map<string, string>();
   let timer: unknown = null;
   let stopped = false;
 
-  const publicItems = (): OutboxItem[] => repo.list().map(({ payload: _p, nextAttemptAt: _n, ...item }) => item);
+  const publicItems = (): OutboxItem[] => repo.list().map(({ payload: _p, nextAttemptAt: _n, lane: _l, ...item }) => item);
   const changed = () => deps.onChange?.(publicItems());
   const settle = (clientId: string, result: Result<unknown>) => {
     for (const w of waiters.get(clientId) ?? []) w(result);
     waiters.delete(clientId);
   };
-  const scheduleAt = (at: number) => {
+  const cancelTimer = () => {
     if (timer !== null) timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => {
-      timer = null;
-      void pump();
-    }, Math.max(0, at - clock.now()));
+    timer = null;
+  };
+  const wakeAt = (at: number) => {
+    cancelTimer();
+    timer = timers.setTimeout(
+      () => {
+        timer = null;
+        pump();
+      },
+      Math.max(0, at - clock.now()),
+    );
   };
 
-  async function pump(): Promise<void> {
-    if (pumping) {
-      again = true;
+  /** Starts every send that is due and has a free lane and slot; arms a timer for the next one that is not due yet. */
+  function pump(): void {
+    if (stopped) return;
+    if (!transport.isConnected()) {
+      // reconnected() pumps again; the slow re-check only guards against a missed reconnect.
+      if (repo.unsentCount() > 0) wakeAt(clock.now() + OFFLINE_RECHECK_MS);
+      else cancelTimer();
       return;
     }
-    pumping = true;
-    try {
-      do {
-        again = false;
-        while (!stopped) {
-          const head = repo.head();
-          if (!head || !transport.isConnected()) break;
-          if (head.nextAttemptAt > clock.now()) {
-            scheduleAt(head.nextAttemptAt);
-            break;
-          }
-          repo.markSending(head.clientId);
-          changed();
-          const result = await transport.send(head.kind, head.payload);
-          if (stopped) return;
-          // The user may have discarded the item while it was in flight.
-          if (!repo.get(head.clientId)) continue;
-          if (result.ok) {
-            repo.remove(head.clientId);
-            deps.onDelivered?.(head, result.value);
-            settle(head.clientId, result);
-          } else if (isTransient(result.error)) {
-            const attempts = head.attempts + 1;
-            repo.reschedule(head.clientId, clock.now() + backoffDelay(attempts, random, deps.backoff ?? defaultBackoff), result.error);
-            changed();
-            // Head-of-line: later actions wait so a chat's messages never overtake each other.
-            if (result.error.code !== 'offline') scheduleAt(repo.head()?.nextAttemptAt ?? clock.now());
-            break;
-          } else {
-            repo.fail(head.clientId, { code: result.error.code, message: result.error.message });
-            deps.onFailed?.(head, result.error);
-            settle(head.clientId, result);
-          }
-          changed();
-        }
-      } while (again && !stopped);
-    } finally {
-      pumping = false;
+    const plan = planSends(repo.queue(), clock.now(), new Set(inFlight.keys()), maxInFlight - inFlight.size);
+    for (const clientId of plan.due) {
+      const item = repo.get(clientId);
+      if (item) void sendOne(item);
     }
+    if (plan.wakeAt !== null) wakeAt(plan.wakeAt);
+    else cancelTimer();
+  }
+
+  async function sendOne(item: StoredOutboxItem): Promise<void> {
+    inFlight.set(item.lane, item.clientId);
+    repo.markSending(item.clientId);
+    changed();
+    let result: Result<unknown>;
+    try {
+      result = await withDeadline(transport.send(item.kind, item.payload), sendDeadlineMs, timers, () =>
+        err('unavailable', 'The server did not answer in time'),
+      );
+    } catch (e) {
+      deps.onError?.(e, item);
+      result = err('internal', 'The action could not be sent');
+    } finally {
+      inFlight.delete(item.lane);
+    }
+    if (stopped) return;
+    // The specialist may have discarded it while it was in flight.
+    if (repo.get(item.clientId)) settleItem(item, result);
+    pump();
+  }
+
+  function settleItem(item: StoredOutboxItem, result: Result<unknown>): void {
+    if (result.ok) {
+      repo.remove(item.clientId);
+      try {
+        deps.onDelivered?.(item, result.value);
+      } catch (e) {
+        deps.onError?.(e, item);
+      }
+      settle(item.clientId, result);
+    } else {
+      const outcome = afterFailure(item.attempts, result.error, clock.now(), random, {
+        ...(deps.backoff ? { backoff: deps.backoff } : {}),
+        ...(deps.maxTransientFailures ? { maxTransientFailures: deps.maxTransientFailures } : {}),
+      });
+      if (outcome.action === 'retry') {
+        repo.reschedule(item.clientId, outcome.attempts, outcome.at, { code: result.error.code, message: result.error.message });
+      } else {
+        repo.fail(item.clientId, outcome.attempts, outcome.error);
+        deps.onFailed?.(item, outcome.error);
+        settle(item.clientId, err(outcome.error.code as ErrorCode, outcome.error.message));
+      }
+    }
+    changed();
   }
 
   return {
     /** Stores the action (the payload gets the client id) and tries to send it right away. */
     enqueue(kind: string, payload: Record<string, unknown>, summary: string, clientId: string = randomUUID()): string {
-      repo.add({ clientId, kind, payload: { ...payload, clientId }, summary, createdAt: clock.now() });
+      const withId = { ...payload, clientId };
+      repo.add({ clientId, kind, payload: withId, summary, createdAt: clock.now(), lane: laneOf(withId, clientId) });
       changed();
-      void pump();
+      pump();
       return clientId;
     },
     /** Resolves with the server's answer, or `offline` if none arrived within `timeoutMs` (the item stays queued). */
@@ -128,26 +176,24 @@ export function createOutbox(deps: OutboxDeps) {
         waiters.set(clientId, [...(waiters.get(clientId) ?? []), finish]);
       });
     },
-    /** Called when anything may be sendable (new item, timer). */
+    /** Called when anything may be sendable (an item stored by the caller). */
     kick(): void {
-      void pump();
+      pump();
     },
     /** Called on (re)connect: items backing off because of the outage go out right away. */
     reconnected(): void {
       repo.makeDue(clock.now());
-      void pump();
+      pump();
     },
     list: publicItems,
     unsent: (): number => repo.unsentCount(),
-    nextRetryAt(): number | null {
-      const head = repo.head();
-      return head && head.attempts > 0 ? head.nextAttemptAt : null;
-    },
+    nextRetryAt: (): number | null => repo.nextRetryAt(),
+    /** A failed item gets a fresh round of tries (it holds its lane again, ahead of what was queued after it). */
     retry(clientId: string): boolean {
       const done = repo.retry(clientId, clock.now());
       if (done) {
         changed();
-        void pump();
+        pump();
       }
       return done;
     },
@@ -156,15 +202,17 @@ export function createOutbox(deps: OutboxDeps) {
       if (!item || !repo.remove(clientId)) return null;
       settle(clientId, err('conflict', 'discarded'));
       changed();
+      pump();
       return item;
     },
-    /** On start: items caught mid-send by a crash or quit go out again (same client id, deduplicated). */
+    /** On start: items caught mid-send by a crash or quit go out again (same client id, deduplicated); old rows get lanes. */
     recover(): void {
       repo.resetInterrupted();
+      repo.assignLanes((item) => laneOf(payloadRecord(item.payload), item.clientId));
     },
     stop(): void {
       stopped = true;
-      if (timer !== null) timers.clearTimeout(timer);
+      cancelTimer();
       for (const id of [...waiters.keys()]) settle(id, err('offline', 'stopped'));
     },
   };

@@ -1,30 +1,18 @@
 // The console queries that ask the server first and fall back to the cache offline: tickets beyond what sync
 // brought (escalations across departments), a ticket's detail and audit, incidents, dashboard numbers.
-// Every answer is checked against the shared schema before it is cached or shown.
+// Every answer arrives checked against its shared schema (the sync engine parses it) before it is cached or shown.
 import type { z } from 'zod';
 import type { ConsoleResults, StatsSnapshot, consoleMethods } from '../../src-shared/console-api';
 import { err, ok, type Result } from '../../src-shared/result';
 import type { Specialist } from '../../src-shared/specialist';
-import { ticketAuditEntrySchema, ticketSchema } from '../../src-shared/ticket';
-import { incidentSchema } from '../../src-shared/incident';
-import { dashboardStatsSchema } from '../../src-shared/stats';
-import type { TicketDetail } from '../../src-shared/protocol/agent';
+import type { AgentAnswer, AgentAnswerEvent } from '../../src-shared/protocol/agent-answers';
 import type { Cache } from './cache/open-cache';
 import type { Clock } from './clock';
 
 type In<M extends keyof typeof consoleMethods> = z.output<(typeof consoleMethods)[M]>;
 
-/** Asks the server when connected: null when it cannot be asked now (the caller uses the cache). */
-export type FromServer = <T>(event: string, payload: unknown, parse: (value: unknown) => T | null) => Promise<Result<T> | null>;
-
-/** A `fromServer` parser: the schema's output, or null when the server's answer does not fit it. */
-const parseWith =
-  <T>(schema: z.ZodType<T>) =>
-  (value: unknown): T | null => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  };
-const auditListSchema = ticketAuditEntrySchema.array();
+/** Asks the server when connected (answer parsed): null when it cannot be asked now (the caller uses the cache). */
+export type FromServer = <E extends AgentAnswerEvent>(event: E, payload: unknown) => Promise<Result<AgentAnswer<E>> | null>;
 
 export function createServerFirstQueries(deps: { cache: Cache; clock: Clock; fromServer: FromServer; me: () => Specialist | null }) {
   const { cache, clock, fromServer } = deps;
@@ -34,7 +22,7 @@ export function createServerFirstQueries(deps: { cache: Cache; clock: Clock; fro
       // Escalations live on the server across all departments; the cache only holds what sync brought.
       if (input.escalated && !input.query) {
         const { mine: _mine, query: _query, ...filter } = input;
-        const live = await fromServer('tickets:list', { ...filter, ...(assigneeId ? { assigneeId } : {}) }, parseWith(ticketSchema.array()));
+        const live = await fromServer('tickets:list', { ...filter, ...(assigneeId ? { assigneeId } : {}) });
         if (live?.ok) {
           cache.transaction(() => {
             for (const t of live.value) cache.tickets.upsert(t);
@@ -47,12 +35,7 @@ export function createServerFirstQueries(deps: { cache: Cache; clock: Clock; fro
     },
 
     async getTicket(input: In<'getTicket'>): Promise<Result<ConsoleResults['getTicket']>> {
-      const live = await fromServer('ticket:get', input, (value) => {
-        const detail = value as TicketDetail;
-        const t = ticketSchema.safeParse(detail.ticket);
-        const audit = auditListSchema.safeParse(detail.audit ?? []);
-        return t.success && audit.success ? { ...detail, ticket: t.data, audit: audit.data, incidentIds: detail.incidentIds ?? [] } : null;
-      });
+      const live = await fromServer('ticket:get', input);
       if (live?.ok) {
         const { ticket, comments, audit } = live.value;
         cache.transaction(() => {
@@ -75,7 +58,7 @@ export function createServerFirstQueries(deps: { cache: Cache; clock: Clock; fro
     },
 
     async listIncidents(input: In<'listIncidents'>): Promise<Result<ConsoleResults['listIncidents']>> {
-      const live = await fromServer('incidents:list', input, parseWith(incidentSchema.array()));
+      const live = await fromServer('incidents:list', input);
       if (live?.ok) {
         cache.transaction(() => {
           for (const i of live.value) cache.incidents.upsert(i);
@@ -87,7 +70,7 @@ export function createServerFirstQueries(deps: { cache: Cache; clock: Clock; fro
 
     /** Today's numbers from the server, or the last ones fetched (with their age) when offline. */
     async fetchStats(): Promise<Result<StatsSnapshot>> {
-      const live = await fromServer('stats:get', {}, parseWith(dashboardStatsSchema));
+      const live = await fromServer('stats:get', {});
       if (live?.ok) {
         const snapshot: StatsSnapshot = { stats: live.value, fetchedAt: clock.now(), live: true };
         cache.syncState.set('stats', JSON.stringify({ stats: snapshot.stats, fetchedAt: snapshot.fetchedAt }));

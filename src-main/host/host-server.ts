@@ -56,7 +56,7 @@ export interface RunningHost {
 }
 
 const missingRendererPage = (dir: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Switchboard</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
+<body>
 <h1>Switchboard console</h1><p>The console UI has not been built yet (nothing in <code>${dir.replace(/[<>&]/g, '')}</code>).</p>
 <p>Run <code>node scripts/build.mjs renderer</code> and reload this page.</p></body></html>`;
 
@@ -101,7 +101,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = {
-      'content-security-policy': `default-src 'self'; connect-src 'self' ${origin.replace('http', 'ws')}; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+      // No inline script or style (React sets styles through the CSSOM, which style-src does not govern); never framed.
+      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${origin.replace('http', 'ws')}; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',

@@ -33,7 +33,8 @@ export function OutboxButton() {
                   <div>
                     <strong>{item.summary}</strong>
                     <div className="muted">
-                      {formatClock(item.createdAt)} · {item.state} · {item.attempts} attempt{item.attempts === 1 ? '' : 's'}
+                      {formatClock(item.createdAt)} · {item.state === 'failed' ? 'failed — retry or discard' : item.state} · {item.attempts} attempt
+                      {item.attempts === 1 ? '' : 's'}
                       {item.error ? ` · ${item.error.message}` : ''}
                     </div>
                   </div>

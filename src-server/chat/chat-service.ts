@@ -509,8 +509,8 @@ export class ChatService {
       await conversations.updateConversation(trx, c.id, { state: 'ended', endedAt: this.ctx.clock.now(), endReason: reason });
       const upd = await this.conversationEvent(trx, c.id);
       // In this transaction: the chat is never ended without its recap in the mail outbox.
-      await queueChatRecap(this.ctx, trx, upd.conversation);
-      return { result: ok(upd.conversation), events: [note.event, upd.event], ended: [upd.conversation] };
+      const withheld = await queueChatRecap(this.ctx, trx, upd.conversation);
+      return { result: ok(upd.conversation), events: [note.event, upd.event, ...withheld], ended: [upd.conversation] };
     };
     const res = await this.commit<Conversation>((trx) => (by ? once(trx, by.key, this.ctx.clock.now(), () => job(trx)) : job(trx)));
     if (res.ok) await this.route();

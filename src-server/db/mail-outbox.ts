@@ -163,3 +163,15 @@ export async function outboxStats(db: Db): Promise<MailOutboxStats> {
   }
   return out;
 }
+
+/** Mails of `kinds` queued to `to` after `since` (sent, queued or failed: each one was an attempt to mail them). */
+export async function countMailsTo(db: Db, to: string, kinds: readonly MailKind[], since: number): Promise<number> {
+  const r = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('to_address', '=', to)
+    .where('created_at', '>', since)
+    .where('kind', 'in', [...kinds])
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

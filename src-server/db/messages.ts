@@ -58,6 +58,19 @@ export async function reserveSeqIfOpen(db: Db, conversationId: string, now: numb
   return r ? { seq: Number(r.last_seq), departmentId: r.department_id, specialistId: r.specialist_id, visitorEmail: r.visitor_email } : null;
 }
 
+/** Whether a message the visitor sees (not an internal note) of this conversation carries the attachment. */
+export async function isAttachmentSentToVisitor(db: Db, conversationId: string, attachmentId: string): Promise<boolean> {
+  // attachments_json is JSON.stringify of Attachment[]: `"id":"<uuid>"` narrows the rows, parsing decides.
+  const rows = await db
+    .selectFrom('messages')
+    .select('attachments_json')
+    .where('conversation_id', '=', conversationId)
+    .where('internal', '=', 0)
+    .where('attachments_json', 'like', `%"id":"${attachmentId.replace(/[%_\\]/g, '')}"%`)
+    .execute();
+  return rows.some((r) => fromJson<Attachment[]>(r.attachments_json).some((a) => a.id === attachmentId));
+}
+
 /** The transcript in seq order; visitors and emails never get internal notes. */
 export async function listMessages(db: Db, conversationId: string, opts: { includeInternal: boolean }): Promise<Message[]> {
   let q = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);

@@ -266,6 +266,17 @@ export interface IncidentKeysTable {
   version: number;
 }
 
+/** One login attempt that reached the password check (refused ones never do): the audit and the backoff's memory. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  /** As typed (lower-cased), known account or not. */
+  email: string;
+  /** The client address (after TRUST_PROXY). */
+  address: string;
+  at: Instant;
+  success: Flag;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -288,6 +299,7 @@ export interface Database {
   incident_tickets: IncidentTicketsTable;
   incident_reports: IncidentReportsTable;
   incident_keys: IncidentKeysTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 export type Db = Kysely<Database>;

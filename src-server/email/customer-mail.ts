@@ -7,9 +7,10 @@ import type { Db } from '../db/schema';
 import { getTicket } from '../db/tickets';
 import { listMessages } from '../db/messages';
 import { getDepartment } from '../db/departments';
-import { enqueueMails } from '../db/mail-outbox';
+import type { LoggedEvent } from '../db/events';
 import { signCommentLink } from '../auth/tokens';
 import { chatRecap, emailAcknowledgement } from './templates';
+import { queueUnverifiedMail } from './unverified-mail';
 
 export function commentUrl(ctx: ServerContext, ticketId: number): string {
   const sig = signCommentLink(ctx.secret, ticketId, ctx.clock.now() + ctx.config.commentLinkTtlMs);
@@ -18,25 +19,29 @@ export function commentUrl(ctx: ServerContext, ticketId: number): string {
 
 /**
  * Queues the recap of a chat in the transaction that ends it. The transcript is read in that transaction, so the
- * recap holds exactly what was committed (the closing note included); one recap per conversation, by key.
+ * recap holds exactly what was committed (the closing note included); one recap per conversation, by key. The
+ * address was typed into the widget: capped per hour (unverified-mail.ts); returns the audit event of a withheld one.
  */
-export async function queueChatRecap(ctx: ServerContext, trx: Db, conversation: Conversation): Promise<void> {
-  if (conversation.ticketId === null) return;
+export async function queueChatRecap(ctx: ServerContext, trx: Db, conversation: Conversation): Promise<LoggedEvent[]> {
+  if (conversation.ticketId === null) return [];
   const ticket = await getTicket(trx, conversation.ticketId);
-  if (!ticket) return;
+  if (!ticket) return [];
   const transcript = await listMessages(trx, conversation.id, { includeInternal: false });
   const dept = await getDepartment(trx, conversation.departmentId);
-  const { subject, text } = chatRecap({ ticket, transcript, commentUrl: commentUrl(ctx, ticket.id), departmentName: dept?.name ?? 'our' });
-  await enqueueMails(trx, [{ key: `chat_recap:${conversation.id}`, kind: 'chat_recap', to: conversation.visitorEmail, subject, text, ticketId: ticket.id }], ctx.clock.now());
+  const { subject, text } = chatRecap({ ticket, transcript, endReason: conversation.endReason, commentUrl: commentUrl(ctx, ticket.id), departmentName: dept?.name ?? 'our' });
+  return queueUnverifiedMail(ctx, trx, ticket, { key: `chat_recap:${conversation.id}`, kind: 'chat_recap', to: conversation.visitorEmail, subject, text, ticketId: ticket.id });
 }
 
-/** Queues the EMAIL US acknowledgement in the transaction that creates the ticket; one per ticket, by key. */
+/**
+ * Queues the EMAIL US acknowledgement in the transaction that creates the ticket; one per ticket, by key; capped per
+ * address and hour (unverified-mail.ts): returns the audit event of a withheld one.
+ */
 export async function queueEmailAcknowledgement(
   ctx: ServerContext,
   trx: Db,
-  input: { ticket: Ticket; question: string; expectedReplyText: string; departmentName: string },
-): Promise<void> {
+  input: { ticket: Ticket; expectedReplyText: string; departmentName: string },
+): Promise<LoggedEvent[]> {
   const { ticket } = input;
   const { subject, text } = emailAcknowledgement({ ...input, commentUrl: commentUrl(ctx, ticket.id) });
-  await enqueueMails(trx, [{ key: `email_ack:${ticket.id}`, kind: 'email_ack', to: ticket.requesterEmail, subject, text, ticketId: ticket.id }], ctx.clock.now());
+  return queueUnverifiedMail(ctx, trx, ticket, { key: `email_ack:${ticket.id}`, kind: 'email_ack', to: ticket.requesterEmail, subject, text, ticketId: ticket.id });
 }

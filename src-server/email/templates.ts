@@ -1,10 +1,24 @@
 // Customer emails as plain text, built from public data only (never internal notes).
 import type { Message } from '../../src-shared/message';
+import type { EndReason } from '../../src-shared/conversation';
 import type { Ticket } from '../../src-shared/ticket';
 import { ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 
-export function chatRecap(opts: { ticket: Ticket; transcript: readonly Message[]; commentUrl: string; departmentName: string }): { subject: string; text: string } {
-  const lines = opts.transcript.map((m) => `[${new Date(m.createdAt).toISOString().slice(11, 16)} UTC] ${m.authorName}: ${m.body}`);
+/**
+ * The recap the seeds promise ("Afterwards, the support specialist will disconnect the session … you will receive an
+ * email … recapping the conversation"). Its address was typed into the widget and never proved: the visitor's own
+ * lines are quoted only when a specialist ended the chat, i.e. a person of ours saw it through. A chat the visitor
+ * left (or that timed out) right after asking would otherwise mail a stranger's text to anyone; its recap quotes
+ * our side only, and the whole conversation stays behind the comment link.
+ */
+export function chatRecap(opts: { ticket: Ticket; transcript: readonly Message[]; endReason: EndReason | null; commentUrl: string; departmentName: string }): {
+  subject: string;
+  text: string;
+} {
+  const quoteVisitor = opts.endReason === 'specialist';
+  const lines = opts.transcript
+    .filter((m) => quoteVisitor || m.authorKind !== 'visitor')
+    .map((m) => `[${new Date(m.createdAt).toISOString().slice(11, 16)} UTC] ${m.authorName}: ${m.body}`);
   return {
     subject: `Your chat with ${opts.departmentName} support — ticket #${opts.ticket.id}`,
     text: [
@@ -13,6 +27,7 @@ export function chatRecap(opts: { ticket: Ticket; transcript: readonly Message[]
       '',
       'Transcript:',
       ...lines,
+      ...(quoteVisitor ? [] : ['(Your own messages are kept in the ticket: open the link below to read them.)']),
       '',
       'To add a comment to this ticket, open:',
       opts.commentUrl,
@@ -21,7 +36,11 @@ export function chatRecap(opts: { ticket: Ticket; transcript: readonly Message[]
   };
 }
 
-export function emailAcknowledgement(opts: { ticket: Ticket; question: string; expectedReplyText: string; commentUrl: string; departmentName: string }): {
+/**
+ * The EMAIL US acknowledgement goes to an address anyone can type: it carries nothing the requester wrote (question,
+ * name), only our own text, so it cannot carry a stranger's message to a victim. The question is on the linked page.
+ */
+export function emailAcknowledgement(opts: { ticket: Ticket; expectedReplyText: string; commentUrl: string; departmentName: string }): {
   subject: string;
   text: string;
 } {
@@ -31,16 +50,14 @@ export function emailAcknowledgement(opts: { ticket: Ticket; question: string; e
       `Thank you for contacting ${opts.departmentName} support. Your request is ticket #${opts.ticket.id}.`,
       opts.expectedReplyText,
       '',
-      'Your question:',
-      opts.question,
-      '',
-      'To add details to this ticket, open:',
+      'To see your request or add details to this ticket, open:',
       opts.commentUrl,
+      '',
+      'If you did not write to us, you can ignore this email.',
       '',
     ].join('\n'),
   };
 }
-
 
 export function incidentResolved(opts: { ticketIds: readonly number[]; title: string; note: string; commentUrl: string }): { subject: string; text: string } {
   const refs = opts.ticketIds.map((id) => `#${id}`).join(', ');

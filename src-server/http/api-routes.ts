@@ -1,7 +1,6 @@
 // JSON HTTP endpoints: health, auth, departments, EMAIL US and the signed comment link.
 import type { FastifyInstance } from 'fastify';
-import { err, ok, parseWith } from '../../src-shared/result';
-import { tokenBucket } from '../sockets/rate-limit';
+import { ok, parseWith } from '../../src-shared/result';
 import { loginInputSchema, refreshInputSchema, emailRequestSchema, customerCommentSchema, commentLinkParamsSchema, type HealthStatus } from '../../src-shared/protocol/http';
 import type { ServerContext } from '../context';
 import type { ChatService } from '../chat/chat-service';
@@ -20,16 +19,11 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext, chat
     db: ctx.dialect,
   }));
 
-  // Password guessing: 10 attempts per account, refilled at one per 6 s; a lost-password flow does not exist yet.
-  const attempts = new Map<string, () => boolean>();
+  // Password guessing: auth/login-guard.ts (backoff per account and address, budgets per address and account).
   app.post('/api/auth/login', async (req, reply) => {
     const input = parseWith(loginInputSchema, req.body, 'login');
     if (!input.ok) return sendResult(reply, input);
-    if (attempts.size > 10_000) attempts.clear();
-    let take = attempts.get(input.value.email);
-    if (!take) attempts.set(input.value.email, (take = tokenBucket({ perSecond: 1 / 6, burst: 10 }, () => ctx.clock.now())));
-    if (!take()) return sendResult(reply, err('rate_limited', 'Too many login attempts; try again in a minute.'));
-    return sendResult(reply, await login(ctx, input.value));
+    return sendResult(reply, await ctx.budgets.login.attempt({ email: input.value.email, address: req.ip }, () => login(ctx, input.value)));
   });
 
   app.post('/api/auth/refresh', async (req, reply) => {
@@ -44,7 +38,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext, chat
 
   app.post('/api/email-requests', async (req, reply) => {
     const input = parseWith(emailRequestSchema, req.body, 'email request');
-    return sendResult(reply, input.ok ? await tickets.emailRequest(input.value) : input, 201);
+    if (!input.ok) return sendResult(reply, input);
+    const budget = await ctx.budgets.strangers.take('email_request', { address: req.ip, target: input.value.email });
+    return sendResult(reply, budget.ok ? await tickets.emailRequest(input.value) : budget, 201);
   });
 
   const commentParams = (req: { params: unknown; query: unknown }) =>
@@ -58,6 +54,8 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext, chat
   app.post('/api/comment/:ticketId', async (req, reply) => {
     const p = commentParams(req);
     if (!p.ok) return sendResult(reply, p);
+    const budget = await ctx.budgets.strangers.take('comment', { address: req.ip, target: String(p.value.ticketId) });
+    if (!budget.ok) return sendResult(reply, budget);
     const body = parseWith(customerCommentSchema, req.body, 'comment');
     return sendResult(reply, body.ok ? await tickets.customerComment(p.value.ticketId, p.value.sig, body.value) : body, 201);
   });

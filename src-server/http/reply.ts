@@ -21,6 +21,8 @@ export const httpStatus: Record<ErrorCode, number> = {
 };
 
 export function sendResult<T>(reply: FastifyReply, result: Result<T>, okStatus = 200): FastifyReply {
+  // A refused budget says when to come back (RFC 9110 Retry-After, whole seconds, never 0).
+  if (!result.ok && result.error.retryAfterMs !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(result.error.retryAfterMs / 1000))));
   return reply.code(result.ok ? okStatus : httpStatus[result.error.code]).send(result);
 }
 

@@ -55,6 +55,9 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext, c
     if (!p.ok) return sendResult(reply, p);
     const link = verifyCommentLink(ctx.secret, p.value.ticketId, p.value.sig, ctx.clock.now());
     if (!link.ok) return sendResult(reply, link);
+    // Before the body is read: a refused upload costs no bytes.
+    const budget = await ctx.budgets.strangers.take('upload', { address: req.ip });
+    if (!budget.ok) return sendResult(reply, budget);
     const file = await readUpload(req, ctx.config.maxUploadBytes);
     if (!file.ok) return sendResult(reply, file);
     return sendResult(reply, await uploads.uploadToTicket(p.value.ticketId, file.value), 201);
@@ -79,6 +82,8 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: ServerContext, c
     const token = bearer(req.headers.authorization);
     const conversation = token ? await chat.conversationForToken(token) : null;
     if (!conversation) return sendResult(reply, err('unauthorized', 'A visitor token is required.'));
+    const budget = await ctx.budgets.strangers.take('upload', { address: req.ip });
+    if (!budget.ok) return sendResult(reply, budget);
     const file = await readUpload(req, ctx.config.maxUploadBytes);
     if (!file.ok) return sendResult(reply, file);
     return sendResult(reply, await uploads.uploadToDropBox(conversation.id, id.value, file.value), 201);

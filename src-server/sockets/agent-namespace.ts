@@ -12,19 +12,10 @@ import { actorFromToken } from '../auth/account-service';
 import { eventsForAgent } from '../db/events';
 import { bindEvents } from './handler';
 import { rooms } from './broadcaster';
+import { HandshakeError } from './handshake-error';
 
 export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
 type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
-
-/** What a client reads from `connect_error`: `err.message` is the code's text, `err.data` the Result error. */
-export class HandshakeError extends Error {
-  constructor(
-    message: string,
-    readonly data: { code: string; message: string },
-  ) {
-    super(message);
-  }
-}
 
 export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, chat: ChatService, tickets: TicketService, notices: NoticeService, incidents: IncidentService): void {
   const actors = new WeakMap<AgentSocket, AgentActor>();

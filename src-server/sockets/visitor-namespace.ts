@@ -9,6 +9,7 @@ import type { NoticeService } from '../notices/notice-service';
 import { eventsForVisitor } from '../db/events';
 import { bindEvents } from './handler';
 import { rooms } from './broadcaster';
+import { clientAddress } from '../http/client-address';
 
 export type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents, InterServerEvents, VisitorSocketData>;
 type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, InterServerEvents, VisitorSocketData>;
@@ -23,6 +24,8 @@ export function attachVisitorNamespace(nsp: VisitorNamespace, ctx: ServerContext
       void socket.join(rooms.conversation(conversationId));
     };
     const needChat = () => err('unauthorized', 'Start or resume a chat first.');
+    // As fastify's req.ip: the balancer's X-Forwarded-For only when TRUST_PROXY trusts it.
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], ctx.config.trustProxy);
 
     socket.emit('availability', chat.currentAvailability());
     notices.current().then(
@@ -44,6 +47,8 @@ export function attachVisitorNamespace(nsp: VisitorNamespace, ctx: ServerContext
       visitorInbound,
       {
         'chat:request': async (input) => {
+          const budget = await ctx.budgets.strangers.take('chat_request', { address, target: input.email });
+          if (!budget.ok) return budget;
           const res = await chat.requestChat(input);
           if (!res.ok) return res;
           bind(res.value.state.conversation.id);

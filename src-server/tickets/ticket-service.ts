@@ -249,8 +249,8 @@ export class TicketService {
       };
       await tickets.insertComment(trx, comment, null);
       // In this transaction: the ticket is never created without its acknowledgement in the mail outbox.
-      await queueEmailAcknowledgement(this.ctx, trx, { ticket, question: input.question, expectedReplyText, departmentName: dept.name });
-      const events = [await appendEvent(trx, 'ticket.updated', ticket, now, ticketScope(ticket)), await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(ticket))];
+      const withheld = await queueEmailAcknowledgement(this.ctx, trx, { ticket, expectedReplyText, departmentName: dept.name });
+      const events = [await appendEvent(trx, 'ticket.updated', ticket, now, ticketScope(ticket)), await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(ticket)), ...withheld];
       return { result: ok({ ticket, created: true }), events };
     });
     if (!res.ok) return res;

@@ -136,7 +136,11 @@ export class UploadService {
     return ok({ attachment: stored.attachment, path: join(this.filesDir, stored.storageName) });
   }
 
-  /** Who may download: the visitor of that conversation, or a specialist who may see it (or its ticket). */
+  /**
+   * Who may download: a specialist who may see the conversation (or the ticket); the visitor of that conversation
+   * only once a message they see carries the file (a specialist's upload stays unseen until it is sent, and a file
+   * sent only in an internal note stays so).
+   */
   async authorizeDownload(id: string, who: { conversationId: string } | { actor: AgentActor }): Promise<Result<{ attachment: Attachment; path: string }>> {
     const stored = await attachments.getAttachment(this.ctx.db, id);
     if (!stored) return err('not_found', 'Attachment not found.');
@@ -149,6 +153,7 @@ export class UploadService {
     }
     if ('conversationId' in who) {
       if (who.conversationId !== stored.conversationId) return err('not_found', 'Attachment not found.');
+      if (!(await messages.isAttachmentSentToVisitor(this.ctx.db, stored.conversationId, id))) return err('not_found', 'Attachment not found.');
     } else {
       const c = await conversations.getConversation(this.ctx.db, stored.conversationId);
       if (!c || !canSeeConversation(who.actor, c)) return err('not_found', 'Attachment not found.');

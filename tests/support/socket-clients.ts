@@ -77,8 +77,15 @@ function waitConnected(socket: Socket): Promise<void> {
   });
 }
 
-export async function connectVisitor(baseUrl: string, opts: { token?: string } = {}): Promise<{ socket: VisitorSocket; inbox: Inbox }> {
-  const socket: VisitorSocket = io(`${baseUrl}${VISITOR_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: opts.token ? { token: opts.token } : {} });
+/** `headers`: extra handshake headers (e.g. X-Forwarded-For, as a balancer would add). */
+export async function connectVisitor(baseUrl: string, opts: { token?: string; headers?: Record<string, string> } = {}): Promise<{ socket: VisitorSocket; inbox: Inbox }> {
+  const socket: VisitorSocket = io(`${baseUrl}${VISITOR_NAMESPACE}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: opts.token ? { token: opts.token } : {},
+    ...(opts.headers ? { extraHeaders: opts.headers } : {}),
+  });
   const inbox = new Inbox(socket as unknown as Socket);
   await waitConnected(socket as unknown as Socket);
   return { socket, inbox };

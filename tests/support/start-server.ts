@@ -48,7 +48,7 @@ export interface TestServer {
   login(email: string, password: string): Promise<AuthTokens>;
   /** Creates a specialist, logs in and connects a /agent socket (they come online on connect). */
   connectSpecialist(opts?: Parameters<TestServer['createSpecialist']>[0]): Promise<TestSpecialist & { tokens: AuthTokens; socket: AgentSocket; inbox: Inbox }>;
-  connectVisitor(opts?: { token?: string }): Promise<{ socket: VisitorSocket; inbox: Inbox }>;
+  connectVisitor(opts?: Parameters<typeof connectVisitor>[1]): Promise<{ socket: VisitorSocket; inbox: Inbox }>;
   /** POST/GET JSON helper against the server. */
   http<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Result<T> }>;
   /** Disconnects every client socket created through this helper, stops the server and removes the temp folder. */

@@ -1,6 +1,9 @@
-// HTTP upload of a file a specialist attaches to a chat (multipart, bearer access token); answers a Result.
-import type { Attachment } from '../../../src-shared/attachment';
+// HTTP upload of a file a specialist attaches to a chat (multipart, bearer access token); answers a Result whose
+// attachment is parsed with the shared schema.
+import type { Logger } from 'pino';
+import { attachmentSchema, type Attachment } from '../../../src-shared/attachment';
 import { err, type Result } from '../../../src-shared/result';
+import { readAnswer } from './answer-check';
 
 export async function uploadToConversation(
   serverUrl: string,
@@ -8,6 +11,7 @@ export async function uploadToConversation(
   conversationId: string,
   fileName: string,
   bytes: Uint8Array,
+  log: Pick<Logger, 'warn'>,
 ): Promise<Result<Attachment>> {
   const form = new FormData();
   // Node's Buffers may sit on a SharedArrayBuffer in the types; ours never do (read from a file).
@@ -24,6 +28,5 @@ export async function uploadToConversation(
     return err('unavailable', 'The support server cannot be reached');
   }
   const body: unknown = await response.json().catch(() => null);
-  if (typeof body === 'object' && body !== null && 'ok' in body) return body as Result<Attachment>;
-  return err('internal', `Unexpected answer from the server (HTTP ${response.status})`);
+  return readAnswer(attachmentSchema, body, 'upload', log);
 }

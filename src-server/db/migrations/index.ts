@@ -10,6 +10,7 @@ import { incidents } from './0005_incidents';
 import { dropUnusedEventIndex } from './0006_drop_unused_event_index';
 import { mailOutbox } from './0007_mail_outbox';
 import { incidentReports } from './0008_incident_reports';
+import { loginAttempts } from './0009_login_attempts';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts];
 export const LATEST_VERSION = migrations.length;
 
 async function ensureVersionTable(db: Kysely<Database>): Promise<void> {

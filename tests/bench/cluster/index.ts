@@ -77,7 +77,7 @@ function startNode(env: Record<string, string>): Promise<Node> {
   const args = [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), MAIN];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SECRET, METRICS: 'on', METRICS_TOKEN, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SECRET, METRICS: 'on', METRICS_TOKEN, RATE_LIMIT_CHAT_REQUEST: 'ip=off,target=off,global=off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

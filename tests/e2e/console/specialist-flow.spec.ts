@@ -35,6 +35,11 @@ const signIn = (page: Page, email: string) => signInToNewConsole(page, server.ur
 const isMessage = (body: string) => (e: EventEnvelope) => e.type === 'message.created' && e.payload.body === body;
 
 test('a specialist handles two chats, a drop box and a transfer, ends a chat and solves its ticket; a lead sees it live', async ({ page, browser }) => {
+  // The console (browser-mode host) runs under its CSP without inline code; a refusal would show up here.
+  const cspRefusals: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspRefusals.push(m.text());
+  });
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, DANA);
@@ -232,4 +237,5 @@ test('a specialist handles two chats, a drop box and a transfer, ends a chat and
     await page.screenshot({ path: `${artifacts}/10-chat-dark.png` });
     ben.socket.disconnect();
   });
+  expect(cspRefusals).toEqual([]);
 });

@@ -5,7 +5,7 @@ import type { TicketDetail } from '../../../src-shared/protocol/agent';
 import { callOk } from '../../support/socket-clients';
 import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import type { TestServer } from '../../support/start-server';
-import { fillContactForm, shot, startHostPage, startWidgetServer } from './support-page';
+import { fillContactForm, shot, startHostPage, startWidgetServer, watchCsp } from './support-page';
 
 /** Wednesday 18 Nov 2026, 20:00 in New York: after every department's chat hours. */
 const AFTER_HOURS = Date.UTC(2026, 10, 19, 1, 0);
@@ -33,6 +33,8 @@ test.afterEach(async ({ page }) => {
 test('after hours the tab reads HELP and only EMAIL US is possible; the tab flips to CHAT when hours open', async ({ page }) => {
   // A specialist online does not make chat possible outside the department's hours.
   const dana = await server.connectSpecialist({ displayName: 'Dana Reyes', role: 'lead' });
+  // The widget's frame on another site: its frame-ancestors allow the host page, its CSP refuses nothing it needs.
+  const cspRefusals = watchCsp(page);
 
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.goto(`${host.url}?session=host-secret#inbox`);
@@ -103,4 +105,5 @@ test('after hours the tab reads HELP and only EMAIL US is possible; the tab flip
   await expect(reopened.getByRole('button', { name: 'EMAIL US' })).toBeVisible();
   await expect(reopened.getByTestId('chat-status')).toContainText('All specialists are busy');
   await expect(page.getByTestId('support-tab')).toBeHidden();
+  expect(cspRefusals()).toEqual([]);
 });

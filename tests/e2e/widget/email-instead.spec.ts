@@ -57,5 +57,6 @@ test('a queued visitor is offered an email answer when the last specialist steps
   const detail = await callOk<TicketDetail>(dana.socket, 'ticket:get', { ticketId });
   expect(detail.ticket).toMatchObject({ status: 'open', departmentId: 'technical', requesterEmail: 'ben@example.com' });
   const mail = await sink.waitFor((m) => m.to.includes('ben@example.com') && /\/comment\/\d+\?sig=/.test(m.text));
-  expect(mail.text).toContain('Captions are out of sync.');
+  // The visitor left before a specialist ended the chat, so the recap to the typed address quotes nothing they wrote.
+  expect(mail.text).not.toContain('Captions are out of sync.');
 });

@@ -12,7 +12,7 @@ import { MAX_MESSAGE_CHARS, MAX_UPLOAD_BYTES } from '../../../src-shared/limits'
 import { callOk } from '../../support/socket-clients';
 import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import type { TestServer } from '../../support/start-server';
-import { closeTicket, expectNoHtmlInjection, fillContactForm, shot, startWidgetServer, tinyPng, usePickRouting } from './support-page';
+import { closeTicket, expectNoHtmlInjection, fillContactForm, shot, startWidgetServer, tinyPng, usePickRouting, watchCsp } from './support-page';
 
 let server: TestServer;
 let sink: SmtpSink;
@@ -31,6 +31,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test('a visitor from a support link chats with a specialist, uploads a file and comments through the recap email link', async ({ page }) => {
+  const cspRefusals = watchCsp(page);
   await usePickRouting(server, 'technical');
   const dana = await server.connectSpecialist({ displayName: 'Dana Reyes', departmentIds: ['technical'] });
 
@@ -237,4 +238,6 @@ test('a visitor from a support link chats with a specialist, uploads a file and 
   await server.clock.advance(3 * 3_600_000);
   await page.goto(commentUrl!);
   await expect(page.getByTestId('link-problem')).toContainText('This link has expired');
+  // The customer page and the comment page ran under their CSP (no inline code) without a single refusal.
+  expect(cspRefusals()).toEqual([]);
 });

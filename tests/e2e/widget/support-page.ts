@@ -71,6 +71,15 @@ export async function startHostPage(widgetScriptUrl: string): Promise<{ url: str
   };
 }
 
+/** Collects the Content-Security-Policy refusals the browser reports (any frame of the page): none are expected. */
+export function watchCsp(page: Page): () => string[] {
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  return () => refused;
+}
+
 export async function expectNoHtmlInjection(page: Page): Promise<void> {
   await expect(page.locator('.sb-bubble img, .sb-bubble script, .sb-bubble b')).toHaveCount(0);
 }

@@ -17,10 +17,12 @@ export interface SpecialistDriver {
   connection(): string;
   /** Times the console lost its connection after it had been online. */
   drops(): number;
-  /** Nothing left in the console's outbox. */
-  outboxEmpty(): Promise<boolean>;
+  /** Nothing waiting or being sent in the console's outbox (items refused for good may stay, shown as failed). */
+  nothingPending(): Promise<boolean>;
   /** Items in the console's outbox (waiting, sending or failed). */
   outboxSize(): Promise<number>;
+  /** Bodies of replies the server refused for good, shown to the specialist as failed (e.g. the chat moved on). */
+  refusedBodies(): string[];
   /** The transcript as the console lists it (its cache), oldest first. */
   transcript(conversationId: string): ConsoleMessage[];
   /** Ends every chat assigned to this specialist (the recap mails follow). */
@@ -91,10 +93,18 @@ export async function startSpecialist(
     written,
     connection: () => connection,
     drops: () => drops,
-    async outboxEmpty() {
+    async nothingPending() {
       const r = await service.getOutbox({});
-      return r.ok && r.value.length === 0;
+      return r.ok && r.value.every((item) => item.state === 'failed');
     },
+    refusedBodies: () =>
+      cache.outbox
+        .list()
+        .filter((i) => i.state === 'failed')
+        .flatMap((i) => {
+          const body = (i.payload as { body?: unknown }).body;
+          return typeof body === 'string' ? [body] : [];
+        }),
     async outboxSize() {
       const r = await service.getOutbox({});
       return r.ok ? r.value.length : 0;

@@ -32,11 +32,11 @@ function byConversation(rows: readonly StoredMessage[]): Map<string, StoredMessa
 }
 
 /**
- * The database against the writers. Lost: written, not stored. Duplicated: stored more than once (a body is unique
+ * The database against the writers. Lost: written, not stored, and not shown to its writer as refused. Duplicated: stored more than once (a body is unique
  * per writer). Reordered: a writer's messages stored out of the order written, or a conversation whose seqs are not
  * 1, 2, 3, … (a hole or a repeat in the numbering every client orders by).
  */
-export function countStored(rows: readonly StoredMessage[], written: readonly Written[]): Counts {
+export function countStored(rows: readonly StoredMessage[], written: readonly Written[], refused: ReadonlySet<string> = new Set()): Counts {
   const conversations = byConversation(rows);
   let lost = 0;
   let duplicated = 0;
@@ -49,7 +49,8 @@ export function countStored(rows: readonly StoredMessage[], written: readonly Wr
     for (const body of w.bodies) {
       const seqs = seqOf.get(body);
       if (!seqs) {
-        lost++;
+        // Refused by the server and shown to its writer as not sent (a reply to a chat that moved on) is not lost.
+        if (!refused.has(body)) lost++;
         continue;
       }
       duplicated += seqs.length - 1;

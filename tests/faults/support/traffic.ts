@@ -54,7 +54,7 @@ export interface Report {
   /** The database against what the customers wrote, and against what the specialists wrote. */
   stored: { customers: Counts; specialists: Counts };
   /** What is still waiting or refused in the clients' outboxes when the count is taken. */
-  unsent: { customers: number; refused: number; consoles: number };
+  unsent: { customers: number; refused: number; consoles: number; consolesRefused: number };
   clients: { client: string; reconnects: number; conversations: number; messages: number; lost: number; duplicated: number; reordered: number }[];
   total: Counts;
   /** Chats that ended while they were live: an idle end sooner than the idle timeout after the last message, or any other end the test did not ask for. */
@@ -79,7 +79,8 @@ export async function count(store: StoreReader, crew: Crew, visitors: readonly V
   const byConv = byConversation(rows);
   const conversations = await store.conversations(ids);
   const departmentOf = new Map(conversations.map((c) => [c.id, c.departmentId]));
-  const stored = { customers: countStored(rows, writtenByCustomers(crew, idSet)), specialists: countStored(rows, writtenBySpecialists(crew, idSet)) };
+  const refused = new Set([...visitors.flatMap((v) => v.refusedBodies()), ...crew.specialists.flatMap((s) => s.refusedBodies())]);
+  const stored = { customers: countStored(rows, writtenByCustomers(crew, idSet), refused), specialists: countStored(rows, writtenBySpecialists(crew, idSet), refused) };
   const clients: Report['clients'] = [];
   for (const v of visitors) {
     const visible = (byConv.get(v.conversationId()) ?? []).filter((m) => !m.internal);
@@ -104,6 +105,7 @@ export async function count(store: StoreReader, crew: Crew, visitors: readonly V
     customers: visitors.reduce((n, v) => n + v.outboxSize(), 0),
     refused: visitors.reduce((n, v) => n + v.refused(), 0),
     consoles: (await Promise.all(crew.specialists.map((s) => s.outboxSize()))).reduce((a, b) => a + b, 0),
+    consolesRefused: crew.specialists.reduce((n, s) => n + s.refusedBodies().length, 0),
   };
   const endedWhileLive = conversations.flatMap((c) => {
     if (c.state !== 'ended') return [];
@@ -116,7 +118,7 @@ export async function count(store: StoreReader, crew: Crew, visitors: readonly V
 /** Waits until every message is sent and answered, then until the count is clean or `settleMs` is over. */
 export async function settle(store: StoreReader, crew: Crew, visitors: readonly VisitorDriver[], settleMs: number, idleTimeoutMs: number): Promise<Report> {
   const until = Date.now() + settleMs;
-  const sent = async () => visitors.every((v) => v.allSent()) && (await Promise.all(crew.specialists.map((s) => s.outboxEmpty()))).every(Boolean);
+  const sent = async () => visitors.every((v) => v.allSent()) && (await Promise.all(crew.specialists.map((s) => s.nothingPending()))).every(Boolean);
   const written = () => visitors.reduce((n, v) => n + v.written.length, 0);
   const answeredHere = () => {
     const mine = new Set(visitors.map((v) => v.name));
@@ -137,7 +139,11 @@ export function printReport(title: string, r: Report): void {
     { client: 'database vs. what specialists wrote', reconnects: '', conversations: r.conversations, messages: r.messages, ...r.stored.specialists },
     ...r.clients,
   ]);
-  if (r.unsent.customers + r.unsent.refused + r.unsent.consoles > 0) console.log(`${title}: still unsent when counted: ${r.unsent.customers} in customers' outboxes, ${r.unsent.refused} refused for good, ${r.unsent.consoles} in consoles' outboxes`);
+  if (r.unsent.customers + r.unsent.refused + r.unsent.consoles > 0)
+    console.log(
+      `${title}: not in the database when counted: ${r.unsent.customers} waiting in customers' outboxes, ${r.unsent.refused} refused and shown to the customer, ` +
+        `${r.unsent.consoles} in consoles' outboxes (${r.unsent.consolesRefused} of them refused and shown to the specialist as failed)`,
+    );
   console.log(`${title}: lost = ${r.total.lost}, duplicated = ${r.total.duplicated}, reordered = ${r.total.reordered}; live chats ended: ${r.endedWhileLive.length}`);
   for (const e of r.endedWhileLive) console.log(`  ended while live: ${e}`);
 }

@@ -16,8 +16,9 @@ export interface VisitorDriver {
   drops(): number;
   /** Messages waiting in the outbox. */
   outboxSize(): number;
-  /** Messages the server refused for good. */
+  /** Messages the server refused for good (shown to the customer as not sent). */
   refused(): number;
+  refusedBodies(): string[];
   /** Nothing left in the outbox and nothing refused for good. */
   allSent(): boolean;
   /** The transcript as the window draws it: messages in timeline order. */
@@ -60,6 +61,7 @@ export async function startVisitor(name: string, origin: string, departmentId: s
     drops: () => drops,
     outboxSize: () => client.store.getState().chat?.outbox.length ?? 0,
     refused: () => client.store.getState().chat?.failed.length ?? 0,
+    refusedBodies: () => client.store.getState().chat?.failed.map((f) => f.body) ?? [],
     allSent() {
       const c = client.store.getState().chat;
       return c !== null && c.outbox.length === 0 && c.failed.length === 0;

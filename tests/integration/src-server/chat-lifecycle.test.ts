@@ -123,3 +123,34 @@ describe('chat lifecycle', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });
+
+describe('chats from strangers', () => {
+  it('a chat the visitor leaves before any specialist ends it is recapped without the visitor’s text', async () => {
+    await server.connectSpecialist({ displayName: 'Dana' });
+    const visitor = await server.connectVisitor();
+    const spam = { ...request('victim@example.com'), question: 'CLAIM YOUR PRIZE at http://spam.example' };
+    const state = await callOk<VisitorChatState>(visitor.socket, 'chat:request', spam);
+    await callOk(visitor.socket, 'chat:leave', {});
+    const mail = await sink.waitFor((m) => m.to.includes('victim@example.com'));
+    expect(`${mail.subject}\n${mail.text}`).not.toContain('PRIZE');
+    expect(mail.text).toContain(`/comment/${state.conversation.ticketId}?sig=`);
+  });
+
+  it('chat requests past the budget of one address are answered rate_limited with retryAfterMs; nothing is created', async () => {
+    const limited = await startServerWithMail({ env: { RATE_LIMIT_CHAT_REQUEST: 'ip=2/10m', TRUST_PROXY: '127.0.0.1' } });
+    try {
+      await limited.server.connectSpecialist({ maxConcurrentChats: 10 });
+      const stranger = await limited.server.connectVisitor({ headers: { 'x-forwarded-for': '203.0.113.66' } });
+      for (let i = 0; i < 2; i++) await callOk(stranger.socket, 'chat:request', request(`v${i}@example.com`));
+      const refused = await call(stranger.socket, 'chat:request', request('v9@example.com'));
+      expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterMs: expect.any(Number) } });
+      if (!refused.ok) expect(refused.error.retryAfterMs).toBeGreaterThan(0);
+      expect(await limited.server.app.ctx.db.selectFrom('conversations').select('id').execute()).toHaveLength(2);
+      // Another client behind the same trusted balancer has its own budget.
+      const neighbour = await limited.server.connectVisitor({ headers: { 'x-forwarded-for': '198.51.100.7' } });
+      expect((await call(neighbour.socket, 'chat:request', request('n@example.com'))).ok).toBe(true);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -108,3 +108,33 @@ describe('comment page attachments', () => {
     expect(await attachmentRows()).toBe(before.rows);
   });
 });
+
+describe('comment page budgets', () => {
+  it('comment posts and file uploads past the budget of one address are refused with 429 and Retry-After, before any work', async () => {
+    const limited = await startServer({ env: { RATE_LIMIT_COMMENT: 'ip=2/10m', RATE_LIMIT_UPLOAD: 'ip=1/10m' } });
+    try {
+      const res = await limited.http<EmailRequestReceipt>('POST', '/api/email-requests', { clientId: randomUUID(), email: 'cust@example.com', departmentId: 'technical', question: 'q' });
+      if (!res.body.ok) throw new Error(res.body.error.message);
+      const id = res.body.value.ticketId;
+      const sig = encodeURIComponent(signCommentLink(limited.app.ctx.secret, id, limited.clock.now() + 3_600_000));
+      for (let i = 0; i < 2; i++) expect((await limited.http('POST', `/api/comment/${id}?sig=${sig}`, { body: `comment ${i}` })).status).toBe(201);
+      const refused = await fetch(`${limited.url}/api/comment/${id}?sig=${sig}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'one more' }) });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+
+      const form = () => {
+        const f = new FormData();
+        f.append('file', new Blob([PNG]), 'screen.png');
+        return f;
+      };
+      expect((await fetch(`${limited.url}/api/comment/${id}/attachments?sig=${sig}`, { method: 'POST', body: form() })).status).toBe(201);
+      const again = await fetch(`${limited.url}/api/comment/${id}/attachments?sig=${sig}`, { method: 'POST', body: form() });
+      expect(again.status).toBe(429);
+      expect(again.headers.get('retry-after')).not.toBeNull();
+      expect(await limited.app.ctx.db.selectFrom('attachments').select('id').execute()).toHaveLength(1);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

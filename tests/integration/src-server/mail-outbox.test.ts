@@ -85,7 +85,9 @@ describe('mail outbox', () => {
     await second.clock.advance(3_600_000);
     await second.app.runMailNow();
     expect(sink.mails.map((m) => m.to[0]).sort()).toEqual(['casey@example.com', 'pat@example.com']);
-    expect(recap.text).toContain('The stream is black.');
+    // The visitor left before any specialist ended the chat: the recap quotes nothing they wrote (email/templates.ts).
+    expect(recap.text).not.toContain('The stream is black.');
+    expect(recap.text).toContain('/comment/');
     expect(ack.subject).toContain(`#${ackTicket}`);
     expect(recap.parsed.messageId).toMatch(/^<switchboard\.outbox\.\d+\.[0-9a-z]+@switchboard\.local>$/);
     expect(ack.parsed.messageId).not.toBe(recap.parsed.messageId);

@@ -92,6 +92,23 @@ describe('drop box uploads', () => {
   });
 });
 
+describe('drop box upload budget', () => {
+  it('uploads past the budget of one address are refused with 429 and Retry-After, and nothing is stored', async () => {
+    await server.stop();
+    server = await startServer({ env: { MAX_UPLOAD_BYTES: '2048', RATE_LIMIT_UPLOAD: 'ip=1/10m' } });
+    const { dana, s, box } = await setup();
+    expect((await upload(`/api/uploads/dropbox/${box.id}`, s.token, 'screen.png', PNG)).status).toBe(201);
+    const second = await callOk<DropBox>(dana.socket, 'dropbox:insert', { clientId: randomUUID(), conversationId: s.conversation.id, label: 'Another one' });
+    const form = new FormData();
+    form.append('file', new Blob([PNG]), 'again.png');
+    const res = await fetch(`${server.url}/api/uploads/dropbox/${second.id}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}` }, body: form });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterMs: expect.any(Number) } });
+    expect(await attachmentRows()).toBe(1);
+  });
+});
+
 describe('specialist attachments', () => {
   it('a specialist uploads a file and sends it in a message', async () => {
     const { dana, v, s } = await setup();

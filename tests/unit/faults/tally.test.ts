@@ -15,6 +15,9 @@ describe('countStored (the database against what was written)', () => {
   it('counts a message written but not stored as lost', () => {
     expect(countStored([row(1, 'v#0'), row(2, 're v#0'), row(3, 'v#2')], written)).toEqual({ lost: 1, duplicated: 0, reordered: 0 });
   });
+  it('does not count a message the server refused and its writer was shown as refused', () => {
+    expect(countStored([row(1, 'v#0'), row(2, 're v#0'), row(3, 'v#2')], written, new Set(['v#1']))).toEqual({ lost: 0, duplicated: 0, reordered: 0 });
+  });
   it('counts a message stored twice as duplicated', () => {
     expect(countStored([row(1, 'v#0'), row(2, 'v#1'), row(3, 'v#1'), row(4, 'v#2'), row(5, 're v#0')], written)).toEqual({ lost: 0, duplicated: 1, reordered: 0 });
   });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../../src-server/admin-cli';
+import { openSqlite } from '../../../src-server/db/connection';
 
 let dir: string;
 let out: string[];
@@ -29,6 +30,26 @@ describe('admin CLI', () => {
     const text = out.join('');
     expect(text).toContain('department events\tEvents\tpick');
     expect(text).toContain('specialist kim@example.com\tKim\tlead\tmax 6\tevents,finance');
+  });
+
+  it('lists failed logins from the login audit, newest first', async () => {
+    expect(await runAdmin(['login-failures'])).toBe(0);
+    expect(out.join('')).toContain('no failed logins in the last 24 h');
+    const handle = openSqlite(join(dir, 'switchboard.db'));
+    const now = Date.now();
+    await handle.db.insertInto('login_attempts').values([
+      { email: 'dana@example.com', address: '203.0.113.9', at: now - 60_000, success: 0 },
+      { email: 'ghost@example.com', address: '203.0.113.9', at: now - 1_000, success: 0 },
+      { email: 'dana@example.com', address: '198.51.100.7', at: now, success: 1 },
+    ]).execute();
+    await handle.close();
+    out.length = 0;
+    expect(await runAdmin(['login-failures', '--last', '1'])).toBe(0);
+    const lines = out.join('').trim().split('\n');
+    expect(lines.map((l) => l.split('\t').slice(1))).toEqual([
+      ['ghost@example.com', '203.0.113.9'],
+      ['dana@example.com', '203.0.113.9'],
+    ]);
   });
 
   it('fails on unknown departments or commands', async () => {

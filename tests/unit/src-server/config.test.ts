@@ -51,4 +51,16 @@ describe('loadConfig', () => {
     const r = loadConfig({ DRAIN_DELAY_MS: '10000', DRAIN_TIMEOUT_MS: '5000' });
     expect(!r.ok && r.message).toContain('DRAIN_DELAY_MS: must be shorter than DRAIN_TIMEOUT_MS');
   });
+  it('reads budgets over their defaults, trusts no proxy by default, and names what it cannot read', () => {
+    const d = loadConfig({});
+    expect(d.ok && d.config).toMatchObject({ trustProxy: null, unverifiedMailPerHour: 5, budgets: { email_request: { ip: { points: 30, durationMs: 600_000 } } } });
+    const r = loadConfig({ RATE_LIMIT_EMAIL_US: 'ip=3/1m', RATE_LIMIT_LOGIN: 'account=off', TRUST_PROXY: '10.0.0.0/8' });
+    expect(r.ok && r.config.budgets.email_request.ip).toEqual({ points: 3, durationMs: 60_000 });
+    expect(r.ok && r.config.budgets.email_request.target).toEqual({ points: 10, durationMs: 3_600_000 });
+    expect(r.ok && r.config.login.budgets.account).toBeUndefined();
+    expect(r.ok && r.config.trustProxy?.('10.1.2.3', 0)).toBe(true);
+    const bad = loadConfig({ RATE_LIMIT_UPLOAD: 'target=1/1m', TRUST_PROXY: 'the balancer' });
+    expect(!bad.ok && bad.message).toContain('RATE_LIMIT_UPLOAD: unknown scope "target"');
+    expect(!bad.ok && bad.message).toContain('TRUST_PROXY');
+  });
 });

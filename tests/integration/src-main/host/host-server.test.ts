@@ -115,6 +115,17 @@ describe('browser-mode host', () => {
     const escape = await fetch(`${host.origin}/..%2f..%2fetc/passwd`);
     expect(await escape.text()).not.toContain('root:');
   });
+
+  it('the console page is never framed and runs no inline script or style', async () => {
+    const page = await fetch(`${host.origin}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });
 
 describe('one-time attachment links', () => {

@@ -6,6 +6,7 @@ import { openCache, type Cache } from '../../../../src-main/core/cache/open-cach
 import { createOutbox, type OutboxTransport } from '../../../../src-main/core/outbox';
 import { err, ok, type Result } from '../../../../src-shared/result';
 import { fakeTime } from '../fake-time';
+import { MAX_TRANSIENT_FAILURES } from '../../../../src-main/core/outbox-retry';
 
 const open: Cache[] = [];
 const dirs: string[] = [];
@@ -157,6 +158,93 @@ describe('outbox', () => {
     outbox.reconnected();
     await flush();
     expect(sent).toHaveLength(2);
+    expect(outbox.list()).toEqual([]);
+  });
+
+  it('keeps sending another chat while one chat\'s item fails transiently forever, then marks that item failed', async () => {
+    const cache = openCache(':memory:');
+    open.push(cache);
+    const time = fakeTime();
+    const sent: string[] = [];
+    const transport: OutboxTransport = {
+      isConnected: () => true,
+      async send(_kind, payload) {
+        const p = payload as { conversationId: string; body: string };
+        sent.push(p.body);
+        return p.conversationId === 'stuck' ? err('internal', 'Something went wrong on the server.') : ok({ body: p.body });
+      },
+    };
+    const failed: string[] = [];
+    const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, random: () => 0, onFailed: (i) => failed.push(i.clientId) });
+    const stuck = outbox.enqueue('message:send', { conversationId: 'stuck', body: 'stuck 1' }, 'Send');
+    const waited = outbox.waitFor(stuck, 3_600_000);
+    outbox.enqueue('message:send', { conversationId: 'stuck', body: 'stuck 2' }, 'Send');
+    for (const body of ['fine 1', 'fine 2', 'fine 3']) outbox.enqueue('message:send', { conversationId: 'fine', body }, 'Send');
+    for (let i = 0; i < 6; i++) await flush();
+    // The other chat went out in order, without waiting for the stuck one.
+    expect(sent.filter((b) => b.startsWith('fine'))).toEqual(['fine 1', 'fine 2', 'fine 3']);
+    for (let i = 0; i < MAX_TRANSIENT_FAILURES + 2; i++) {
+      time.advance(60_000);
+      for (let j = 0; j < 4; j++) await flush();
+    }
+    // Retried with backoff, then given up on: failed, with a reason, and the caller is told.
+    expect(sent.filter((b) => b === 'stuck 1')).toHaveLength(MAX_TRANSIENT_FAILURES);
+    expect(failed).toEqual([stuck]);
+    expect((await waited).ok).toBe(false);
+    const items = outbox.list();
+    expect(items[0]).toMatchObject({ clientId: stuck, state: 'failed', attempts: MAX_TRANSIENT_FAILURES, error: { code: 'internal', message: expect.stringMatching(/retry or discard/) } });
+    // Its chat's next message waits behind it (order within a chat), and goes once the specialist discards it.
+    expect(sent).not.toContain('stuck 2');
+    expect(items[1]).toMatchObject({ state: 'pending' });
+    outbox.discard(stuck);
+    await flush();
+    expect(sent).toContain('stuck 2');
+  });
+
+  it('gives up on a send that never answers at its deadline; other chats never wait for it', async () => {
+    const cache = openCache(':memory:');
+    open.push(cache);
+    const time = fakeTime();
+    const sent: string[] = [];
+    const transport: OutboxTransport = {
+      isConnected: () => true,
+      send(_kind, payload) {
+        const p = payload as { conversationId: string; body: string };
+        sent.push(p.body);
+        // The first try of h1 never gets an answer (a lost ack, a dead socket that has not noticed yet).
+        return p.body === 'h1' && sent.filter((b) => b === 'h1').length === 1 ? new Promise(() => undefined) : Promise.resolve(ok(null));
+      },
+    };
+    const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, random: () => 0, sendDeadlineMs: 5_000 });
+    outbox.enqueue('message:send', { conversationId: 'hung', body: 'h1' }, 'Send');
+    outbox.enqueue('message:send', { conversationId: 'hung', body: 'h2' }, 'Send');
+    outbox.enqueue('message:send', { conversationId: 'other', body: 'o1' }, 'Send');
+    await flush();
+    expect(sent).toEqual(['h1', 'o1']);
+    expect(outbox.list().map((i) => i.state)).toEqual(['sending', 'pending']);
+    time.advance(5_000);
+    await flush();
+    expect(outbox.list()[0]).toMatchObject({ state: 'pending', attempts: 1, error: { code: 'unavailable' } });
+    time.advance(1_000);
+    for (let i = 0; i < 4; i++) await flush();
+    expect(sent).toEqual(['h1', 'o1', 'h1', 'h2']);
+    await flush();
+    expect(outbox.list()).toEqual([]);
+  });
+
+  it('does not count a dropped link against an item, and sends it as soon as the connection is back', async () => {
+    const cache = openCache(':memory:');
+    open.push(cache);
+    const time = fakeTime();
+    const { transport, sent } = scriptedTransport(Array.from({ length: MAX_TRANSIENT_FAILURES + 2 }, () => err('offline', 'dropped')));
+    const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, random: () => 0 });
+    outbox.enqueue('chat:end', { conversationId: 'c' }, 'End');
+    for (let i = 0; i < MAX_TRANSIENT_FAILURES + 2; i++) {
+      await flush();
+      outbox.reconnected();
+    }
+    await flush();
+    expect(sent.length).toBe(MAX_TRANSIENT_FAILURES + 3);
     expect(outbox.list()).toEqual([]);
   });
 });

@@ -118,6 +118,18 @@ describe('SQLite migrations', () => {
     expect(await indexNames('incident_reports')).toEqual(expect.arrayContaining(['incident_reports_key_at', 'incident_reports_at']));
   });
 
+  it('migration 9 adds the login audit on top of version 8, keeps the mail outbox and indexes it by address', async () => {
+    await migrate(handle.db, 'sqlite', 0, 8);
+    const mail = { idempotency_key: 'k', kind: 'email_ack', to_address: 'a@b.co', subject: 's', body: 't', ticket_id: null, created_at: 5, next_attempt_at: 5 };
+    await handle.db.insertInto('mail_outbox').values(mail).execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 9)).toEqual([9]);
+    expect(await handle.db.selectFrom('mail_outbox').select('idempotency_key').execute()).toEqual([{ idempotency_key: 'k' }]);
+    await handle.db.insertInto('login_attempts').values({ email: 'a@b.co', address: '203.0.113.1', at: 6, success: 0 }).execute();
+    expect(await handle.db.selectFrom('login_attempts').select(['id', 'email', 'address', 'at', 'success']).execute()).toEqual([{ id: 1, email: 'a@b.co', address: '203.0.113.1', at: 6, success: 0 }]);
+    expect(await indexNames('login_attempts')).toEqual(expect.arrayContaining(['login_attempts_email_address_at', 'login_attempts_at']));
+    expect(await indexNames('mail_outbox')).toContain('mail_outbox_to_created');
+  });
+
   it('is idempotent at the latest version', async () => {
     await migrate(handle.db, 'sqlite', 0);
     expect(await migrate(handle.db, 'sqlite', 0)).toEqual([]);
