@@ -9,20 +9,31 @@ import type { TicketService } from '../tickets/ticket-service';
 import { verifyCommentLink } from '../auth/tokens';
 import { err, parseWith, type Result } from '../../src-shared/result';
 import type { ServerContext } from '../context';
+import { whenStalled } from './multipart-stall';
 import type { ChatService } from '../chat/chat-service';
 import type { UploadService, UploadedFile } from '../uploads/upload-service';
 import { actorFromToken } from '../auth/account-service';
 import { bearer, sendResult } from './reply';
 import type {} from '@fastify/multipart';
 
+const STALLED = Symbol('stalled');
+
 async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result<UploadedFile>> {
   if (!req.isMultipart()) return err('bad_request', 'Send the file as multipart/form-data.');
   let part;
+  const watch = whenStalled(req.raw);
   try {
     // preservePath: see the name as sent, so a path in it is refused rather than silently cut to its last segment.
-    part = await req.file({ limits: { fileSize: maxBytes, files: 1 }, preservePath: true });
+    const first = req.file({ limits: { fileSize: maxBytes, files: 1 }, preservePath: true });
+    part = await Promise.race([first, watch.stalled.then(() => STALLED)]);
+    if (part === STALLED) {
+      first.catch(() => undefined);
+      return err('bad_request', 'Malformed multipart body.');
+    }
   } catch {
     return err('bad_request', 'Malformed multipart body.');
+  } finally {
+    watch.cancel();
   }
   if (!part) return err('bad_request', 'No file in the request.');
   try {

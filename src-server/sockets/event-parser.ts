@@ -11,6 +11,9 @@ export const PARSER_RESERVED_EVENTS = ['connect', 'connect_error', 'disconnect',
 /** A reserved name arrives as this prefix + the name; no client can collide with it by accident (NUL). */
 export const RESERVED_ALIAS_PREFIX = '\u0000reserved:';
 
+/** What an event whose name is not a string or a number (null, an object, true…) arrives as, after the prefix. */
+export const NON_STRING_NAME = 'not-a-name';
+
 /** Stands in for the arguments of an event that was too large; compared by identity, so no client can forge it. */
 export const TOO_LARGE: unique symbol = Symbol('too_large');
 
@@ -25,7 +28,10 @@ function splitEvent(text: string): { header: string; json: string } | null {
   return m ? { header: m[0], json: text.slice(m[0].length) } : null;
 }
 
-/** The same packet with a reserved event name replaced by its alias; null when that is not why it was refused. */
+/**
+ * The same packet with a reserved event name — or a name that is not a string (the stock decoder refuses both and
+ * socket.io cuts the connection) — replaced by its alias; null when that is not why it was refused.
+ */
 export function renameReserved(text: string): string | null {
   const parts = splitEvent(text);
   if (!parts) return null;
@@ -35,8 +41,11 @@ export function renameReserved(text: string): string | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(args) || !isReserved(args[0])) return null;
-  return parts.header + JSON.stringify([RESERVED_ALIAS_PREFIX + args[0], ...args.slice(1)]);
+  if (!Array.isArray(args) || args.length === 0) return null;
+  const name: unknown = args[0];
+  const alias = isReserved(name) ? name : typeof name === 'string' || typeof name === 'number' ? null : NON_STRING_NAME;
+  if (alias === null) return null;
+  return parts.header + JSON.stringify([RESERVED_ALIAS_PREFIX + alias, ...args.slice(1)]);
 }
 
 class MeasuringDecoder extends Decoder {

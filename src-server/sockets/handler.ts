@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { err, parseWith, type Result } from '../../src-shared/result';
 import { tokenBucket, SOCKET_RATE_LIMIT, type RateLimit } from './rate-limit';
 import { EVENT_MAX_BYTES } from '../../src-shared/protocol/frame-limits';
-import { PARSER_RESERVED_EVENTS, RESERVED_ALIAS_PREFIX, TOO_LARGE } from './event-parser';
+import { NON_STRING_NAME, PARSER_RESERVED_EVENTS, RESERVED_ALIAS_PREFIX, TOO_LARGE } from './event-parser';
 
 type Listener = (...args: unknown[]) => void;
 /** The part of a socket we bind to; event names come from the schema map, so the typed maps stay the contract. */
@@ -87,6 +87,15 @@ function bindReservedNames(s: Bindable, log: Logger): void {
     return true;
   };
   for (const name of PARSER_RESERVED_EVENTS) s.on(RESERVED_ALIAS_PREFIX + name, (...args: unknown[]) => void refuse(name, args));
+  s.on(RESERVED_ALIAS_PREFIX + NON_STRING_NAME, (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (typeof last !== 'function') return;
+    try {
+      (last as (r: Result<unknown>) => void)(err('bad_request', 'The event name must be a string.'));
+    } catch (e) {
+      log.warn({ err: e }, 'ack callback failed');
+    }
+  });
   // socket.io emits `error` both for a client's event of that name and for its own trouble (a packet refused by a
   // middleware); without a listener Node's EventEmitter would throw it and take the process down.
   s.on('error', (...args: unknown[]) => {

@@ -87,6 +87,16 @@ describe('reserved event names', () => {
     expect(again.socket.connected).toBe(true);
   });
 
+  it.each(['null', '{}', '[]', 'true'])('an event named %s (not a string) is answered bad_request and the connection stays open', async (name) => {
+    const raw = await connectRaw(server.url, '/visitor');
+    raw.send(`2/visitor,7[${name},{}]`);
+    expect(ackBody(await raw.next('3/visitor,7['))).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    raw.send(`2/visitor,[${name}]`);
+    raw.send('2/visitor,8["events:since",{"since":0}]');
+    expect(ackBody(await raw.next('3/visitor,8['))).toMatchObject({ ok: true });
+    raw.close();
+  });
+
   it('the /agent namespace answers them too', async () => {
     const dana = await server.connectSpecialist();
     const raw = await connectRaw(server.url, '/agent', { auth: { token: dana.tokens.accessToken } });

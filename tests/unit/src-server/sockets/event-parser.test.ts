@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventParser, renameReserved, RESERVED_ALIAS_PREFIX, TOO_LARGE } from '../../../../src-server/sockets/event-parser';
+import { eventParser, NON_STRING_NAME, renameReserved, RESERVED_ALIAS_PREFIX, TOO_LARGE } from '../../../../src-server/sockets/event-parser';
 import { EVENT_MAX_BYTES } from '../../../../src-shared/protocol/frame-limits';
 
 function decode(...chunks: unknown[]): unknown[] {
@@ -15,6 +15,9 @@ describe('event parser', () => {
     expect(renameReserved('2/visitor,7["connect",{"a":1}]')).toBe(`2/visitor,7[${JSON.stringify(RESERVED_ALIAS_PREFIX + 'connect')},{"a":1}]`);
     expect(decode('2/agent,["conn\\u0065ct"]')).toEqual([[RESERVED_ALIAS_PREFIX + 'connect']]);
     expect(renameReserved('2/visitor,7["message:send",{}]')).toBeNull();
+    // Names that are not strings (the stock decoder throws on them too) get one alias; numbers stay unknown names.
+    for (const name of ['null', '{}', '[]', 'true']) expect(renameReserved(`2/visitor,7[${name},{}]`)).toBe(`2/visitor,7[${JSON.stringify(RESERVED_ALIAS_PREFIX + NON_STRING_NAME)},{}]`);
+    expect(renameReserved('2/visitor,7[42,{}]')).toBeNull();
     expect(renameReserved('2/visitor,7[not json')).toBeNull();
   });
 
