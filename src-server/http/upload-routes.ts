@@ -16,7 +16,7 @@ import { actorFromToken } from '../auth/account-service';
 import { bearer, sendResult } from './reply';
 import type {} from '@fastify/multipart';
 
-const STALLED = Symbol('stalled');
+const STALLED: unique symbol = Symbol('stalled');
 
 async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result<UploadedFile>> {
   if (!req.isMultipart()) return err('bad_request', 'Send the file as multipart/form-data.');
