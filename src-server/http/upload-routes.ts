@@ -1,5 +1,6 @@
 // Multipart uploads (drop box by a visitor, conversation attachment by a specialist) and authorised downloads.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { attachmentIdSchema, conversationIdSchema, dropBoxIdSchema } from '../../src-shared/ids';
@@ -20,16 +21,17 @@ const STALLED: unique symbol = Symbol('stalled');
 
 async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result<UploadedFile>> {
   if (!req.isMultipart()) return err('bad_request', 'Send the file as multipart/form-data.');
-  let part;
+  let part: MultipartFile | undefined;
   const watch = whenStalled(req.raw);
   try {
     // preservePath: see the name as sent, so a path in it is refused rather than silently cut to its last segment.
     const first = req.file({ limits: { fileSize: maxBytes, files: 1 }, preservePath: true });
-    part = await Promise.race([first, watch.stalled.then(() => STALLED)]);
-    if (part === STALLED) {
+    const got = await Promise.race([first, watch.stalled.then(() => STALLED)]);
+    if (got === STALLED) {
       first.catch(() => undefined);
       return err('bad_request', 'Malformed multipart body.');
     }
+    part = got;
   } catch {
     return err('bad_request', 'Malformed multipart body.');
   } finally {
