@@ -26,7 +26,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result
   try {
     // preservePath: see the name as sent, so a path in it is refused rather than silently cut to its last segment.
     const first = req.file({ limits: { fileSize: maxBytes, files: 1 }, preservePath: true });
-    const got = await Promise.race([first, watch.stalled.then(() => STALLED)]);
+    const got = await Promise.race([first, watch.stalled.then((): typeof STALLED => STALLED)]);
     if (got === STALLED) {
       first.catch(() => undefined);
       return err('bad_request', 'Malformed multipart body.');
