@@ -143,8 +143,13 @@ export function createVisitorClient(origin: string): VisitorClient {
     }
   }
 
-  async function resume(): Promise<void> {
-    if (!session) return;
+  /**
+   * Binds this connection to the saved chat. False when that failed for a reason that may pass (a timeout, the
+   * server busy): the socket is then not bound, so nothing may be sent on it yet — the server would refuse every
+   * message as unauthorized, and those refusals are final.
+   */
+  async function resume(): Promise<boolean> {
+    if (!session) return true;
     const res = await request('chat:resume', { token: session.token });
     if (!res.ok) {
       if (deadSession.has(res.error.code)) {
@@ -152,8 +157,9 @@ export function createVisitorClient(origin: string): VisitorClient {
         session = null;
         saveSession(null);
         set({ chat: null, resuming: false });
+        return true;
       }
-      return;
+      return false;
     }
     const current = store.getState().chat;
     const token = session.token;
@@ -161,6 +167,17 @@ export function createVisitorClient(origin: string): VisitorClient {
     set({ chat, resuming: false });
     restartSequence(chat);
     await gaps.readNow();
+    return true;
+  }
+
+  /** After every (re)connect: bind the chat, then send what waited; a bind that failed for now is tried again. */
+  async function onConnected(): Promise<void> {
+    if (!(await resume())) {
+      if (socket.connected) setTimeout(() => void (socket.connected && onConnected()), RETRY_MS);
+      return;
+    }
+    set({ connection: 'online' });
+    await flushOutbox();
   }
 
   /** Folds envelopes the sequencer let through (in order, each once) and keeps its verified cursor. */
@@ -176,13 +193,7 @@ export function createVisitorClient(origin: string): VisitorClient {
     else gaps.live([envelope]);
   }
 
-  socket.on('connect', () => {
-    void (async () => {
-      await resume();
-      set({ connection: 'online' });
-      await flushOutbox();
-    })();
-  });
+  socket.on('connect', () => void onConnected());
   socket.on('disconnect', (reason) => {
     gaps.cancel();
     sequencer.dropHeld();

@@ -54,7 +54,7 @@ export interface Report {
   /** The database against what the customers wrote, and against what the specialists wrote. */
   stored: { customers: Counts; specialists: Counts };
   /** What is still waiting or refused in the clients' outboxes when the count is taken. */
-  unsent: { customers: number; refused: number; consoles: number; consolesRefused: number };
+  unsent: { customers: number; refused: number; consoles: number; consolesRefused: number; reasons: Record<string, number> };
   clients: { client: string; reconnects: number; conversations: number; messages: number; lost: number; duplicated: number; reordered: number }[];
   total: Counts;
   /** Chats that ended while they were live: an idle end sooner than the idle timeout after the last message, or any other end the test did not ask for. */
@@ -106,6 +106,7 @@ export async function count(store: StoreReader, crew: Crew, visitors: readonly V
     refused: visitors.reduce((n, v) => n + v.refused(), 0),
     consoles: (await Promise.all(crew.specialists.map((s) => s.outboxSize()))).reduce((a, b) => a + b, 0),
     consolesRefused: crew.specialists.reduce((n, s) => n + s.refusedBodies().length, 0),
+    reasons: visitors.flatMap((v) => v.refusedReasons()).reduce<Record<string, number>>((m, r) => ({ ...m, [r]: (m[r] ?? 0) + 1 }), {}),
   };
   const endedWhileLive = conversations.flatMap((c) => {
     if (c.state !== 'ended') return [];
@@ -142,7 +143,8 @@ export function printReport(title: string, r: Report): void {
   if (r.unsent.customers + r.unsent.refused + r.unsent.consoles > 0)
     console.log(
       `${title}: not in the database when counted: ${r.unsent.customers} waiting in customers' outboxes, ${r.unsent.refused} refused and shown to the customer, ` +
-        `${r.unsent.consoles} in consoles' outboxes (${r.unsent.consolesRefused} of them refused and shown to the specialist as failed)`,
+        `${r.unsent.consoles} in consoles' outboxes (${r.unsent.consolesRefused} of them refused and shown to the specialist as failed)` +
+        (r.unsent.refused > 0 ? `; customers were told: ${JSON.stringify(r.unsent.reasons)}` : ''),
     );
   console.log(`${title}: lost = ${r.total.lost}, duplicated = ${r.total.duplicated}, reordered = ${r.total.reordered}; live chats ended: ${r.endedWhileLive.length}`);
   for (const e of r.endedWhileLive) console.log(`  ended while live: ${e}`);

@@ -19,6 +19,8 @@ export interface VisitorDriver {
   /** Messages the server refused for good (shown to the customer as not sent). */
   refused(): number;
   refusedBodies(): string[];
+  /** Why the server refused them, as the customer was told. */
+  refusedReasons(): string[];
   /** Nothing left in the outbox and nothing refused for good. */
   allSent(): boolean;
   /** The transcript as the window draws it: messages in timeline order. */
@@ -62,6 +64,7 @@ export async function startVisitor(name: string, origin: string, departmentId: s
     outboxSize: () => client.store.getState().chat?.outbox.length ?? 0,
     refused: () => client.store.getState().chat?.failed.length ?? 0,
     refusedBodies: () => client.store.getState().chat?.failed.map((f) => f.body) ?? [],
+    refusedReasons: () => client.store.getState().chat?.failed.map((f) => f.reason) ?? [],
     allSent() {
       const c = client.store.getState().chat;
       return c !== null && c.outbox.length === 0 && c.failed.length === 0;
