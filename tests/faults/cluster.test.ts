@@ -20,19 +20,10 @@ import { seedWorld, type SeededWorld } from './support/seed';
 import { postgresReader, type StoreReader } from './support/store-reader';
 import { addVisitors, printReport, settle, startSpecialists, writeUnderFaults, type Crew } from './support/traffic';
 import { countMail, settleMail } from './support/mail-tally';
+import { delayFor, expectClean, expectRemindersOnce, faultNodeEnv, freezePastPingTimeout, IDLE_TIMEOUT_MS, killAndRestart, MAIL_FROM, planClock, sleep } from './support/fault-steps';
 import { scale } from './support/scale';
 
 const reason = postgresUnavailableReason() ?? redisUnavailableReason() ?? haproxyUnavailableReason();
-const MAIL_FROM = 'Switchboard Faults <support@faults.test>';
-/**
- * Longer than any pause in a chat's traffic here (a customer's unanswered send is retried after its 15 s ack
- * timeout), shorter than the run: a node that ended a chat it only thought idle (by its own traffic or its own
- * timers) would be caught; chats that do fall idle after the traffic end as they should.
- */
-const IDLE_TIMEOUT_MS = 40_000;
-const PING_INTERVAL_MS = 2_000;
-const PING_TIMEOUT_MS = 2_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(reason !== null)(`three nodes behind HAProxy under faults (${scale.name})${reason ? ` (skipped: ${reason})` : ''}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-faults-'));
@@ -86,18 +77,7 @@ describe.skipIf(reason !== null)(`three nodes behind HAProxy under faults (${sca
       DATABASE_URL: pg.url,
       REDIS_URL: redisUrl,
       SECRET: 'fault-suite-cluster-secret-0123456789abcdef',
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM,
-      DATA_DIR: join(dir, 'shared'),
-      WIDGET_DIR: join(dir, 'no-widget'),
-      AUTOMATION_INTERVAL_MS: '1000',
-      MAIL_POLL_INTERVAL_MS: '500',
-      CHAT_SWEEP_INTERVAL_MS: '1000',
-      CHAT_IDLE_TIMEOUT_MS: String(IDLE_TIMEOUT_MS),
-      SPECIALIST_GRACE_MS: '4000',
-      SOCKET_PING_INTERVAL_MS: String(PING_INTERVAL_MS),
-      SOCKET_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS),
-      DRAIN_DELAY_MS: '0',
+      ...faultNodeEnv(`smtp://127.0.0.1:${smtpPort}`),
     });
     // Node 3 reaches Redis through a fault proxy: its relayed events arrive late and out of order.
     nodes = ports.map((port, i) => nodeProcess(`node${i + 1}`, port, env(i === 2 ? redisLink.through(redis.url) : redis.url)));
@@ -133,40 +113,22 @@ describe.skipIf(reason !== null)(`three nodes behind HAProxy under faults (${sca
     const [node1, node2] = nodes as [NodeProcess, NodeProcess, NodeProcess];
     const lbOrigin = lb.url;
     const visitors = await addVisitors(crew, scale.visitors, 'customer', (i) => (i % 3 === 0 ? `http://127.0.0.1:${clientLink.port}` : lbOrigin));
-    const at = (share: number, t0: number) => sleep(Math.max(0, t0 + share * trafficMs - Date.now()));
-    const log = (what: string) => console.log(`faults: ${((Date.now() - started) / 1000).toFixed(1)} s ${what}`);
-    const started = Date.now();
+    const { at, log } = planClock('faults', trafficMs);
     await writeUnderFaults(visitors, scale.messagesPerVisitor, scale.writeEveryMs, async () => {
-      const t0 = Date.now();
       redisLink.delay('both', 20, 80);
       log('node3 ↔ Redis: 20–100 ms delay both ways');
-      await at(0.1, t0);
+      await at(0.1);
       clientLink.cut();
       log('client links cut');
-      await at(0.2, t0);
-      await node2.kill9();
-      log('node2 killed (SIGKILL)');
-      await sleep(3_000);
-      await node2.start();
-      log('node2 restarted');
-      await at(0.4, t0);
-      frozenLink.pause('both');
-      log('specialist0 frozen');
-      await sleep(PING_INTERVAL_MS + PING_TIMEOUT_MS + 3_000);
-      frozenLink.resume('both');
-      log('specialist0 thawed');
-      await at(0.55, t0);
-      clientLink.delay('both', 50, 150);
-      await sleep(3_000);
-      clientLink.delay('both', 0);
-      log('client links delayed 50–200 ms for 3 s');
-      await at(0.65, t0);
-      await node1.kill9();
-      log('node1 killed (SIGKILL)');
-      await sleep(3_000);
-      await node1.start();
-      log('node1 restarted');
-      await at(0.8, t0);
+      await at(0.2);
+      await killAndRestart(node2, 3_000, log);
+      await at(0.4);
+      await freezePastPingTimeout(frozenLink, 'specialist0', log);
+      await at(0.55);
+      await delayFor(clientLink, 3_000, log);
+      await at(0.65);
+      await killAndRestart(node1, 3_000, log);
+      await at(0.8);
       redisLink.pause('both');
       await sleep(2_000);
       redisLink.resume('both');
@@ -177,9 +139,7 @@ describe.skipIf(reason !== null)(`three nodes behind HAProxy under faults (${sca
     const report = await settle(store, crew, visitors, 90_000, IDLE_TIMEOUT_MS);
     printReport(`faults (${scale.name}), three nodes`, report);
     if (report.total.lost + report.total.duplicated + report.total.reordered > 0) dumpNodes();
-    expect(report.messages).toBeGreaterThanOrEqual(scale.visitors * scale.messagesPerVisitor * 2);
-    expect(report.total).toEqual({ lost: 0, duplicated: 0, reordered: 0 });
-    expect(report.endedWhileLive).toEqual([]);
+    expectClean(report, scale.visitors * scale.messagesPerVisitor * 2);
     // The faults were on the path: the frozen and cut links carried traffic, node3's Redis link too.
     expect(frozenLink.forwarded().toClient).toBeGreaterThan(0);
     // The frozen console was dropped (ping timeout) and came back; the customers behind the cut link reconnected.
@@ -189,12 +149,7 @@ describe.skipIf(reason !== null)(`three nodes behind HAProxy under faults (${sca
     expect(redisLink.forwarded().toClient).toBeGreaterThan(0);
 
     // Every reminder once: each job done, each reminder mail received once.
-    const until = Date.now() + 60_000;
-    while ((await store.reminderJobs()).open > 0 && Date.now() < until) await sleep(500);
-    expect(await store.reminderJobs()).toEqual({ done: 2 * scale.remindedTickets, open: 0 });
-    const reminders = await settleMail(store, received, MAIL_FROM, ['ticket_update'], 60_000);
-    console.table(reminders);
-    expect(reminders).toEqual([{ kind: 'ticket_update', rows: 2 * scale.remindedTickets, delivered: 2 * scale.remindedTickets, missing: 0, repeated: 0, failedForGood: 0 }]);
+    await expectRemindersOnce(store, received, scale.remindedTickets);
   });
 
   it('Redis stopped: every node keeps serving its own sockets and every client catches up when it is back', async () => {
@@ -214,8 +169,7 @@ describe.skipIf(reason !== null)(`three nodes behind HAProxy under faults (${sca
     const report = await settle(store, crew, visitors, 60_000, IDLE_TIMEOUT_MS);
     printReport(`Redis stopped ${scale.redisDownMs / 1000} s`, report);
     if (report.total.lost + report.total.duplicated + report.total.reordered > 0) dumpNodes();
-    expect(report.total).toEqual({ lost: 0, duplicated: 0, reordered: 0 });
-    expect(report.endedWhileLive).toEqual([]);
+    expectClean(report, 0);
   });
 
   it('SMTP down: the recaps of every chat ended meanwhile are delivered once when it is back', async () => {

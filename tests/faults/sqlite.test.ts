@@ -14,19 +14,9 @@ import { nodeProcess, type NodeProcess } from './support/node-process';
 import { seedWorld } from './support/seed';
 import { sqliteReader, type StoreReader } from './support/store-reader';
 import { addVisitors, printReport, settle, startSpecialists, writeUnderFaults, type Crew } from './support/traffic';
-import { settleMail } from './support/mail-tally';
+import { delayFor, expectClean, expectRemindersOnce, faultNodeEnv, freezePastPingTimeout, IDLE_TIMEOUT_MS, killAndRestart, planClock } from './support/fault-steps';
 import { scale } from './support/scale';
 
-const MAIL_FROM = 'Switchboard Faults <support@faults.test>';
-/**
- * Longer than any pause in a chat's traffic here (a customer's unanswered send is retried after its 15 s ack
- * timeout), shorter than the run: a node that ended a chat it only thought idle (by its own traffic or its own
- * timers) would be caught; chats that do fall idle after the traffic end as they should.
- */
-const IDLE_TIMEOUT_MS = 40_000;
-const PING_INTERVAL_MS = 2_000;
-const PING_TIMEOUT_MS = 2_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe(`one node on SQLite under kill -9 (${scale.name})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-faults-sqlite-'));
@@ -57,16 +47,7 @@ describe(`one node on SQLite under kill -9 (${scale.name})`, () => {
       DATA_DIR: dataDir,
       WIDGET_DIR: join(dir, 'no-widget'),
       SECRET: 'fault-suite-sqlite-secret-0123456789abcdef',
-      SMTP_URL: sink.url,
-      MAIL_FROM,
-      AUTOMATION_INTERVAL_MS: '1000',
-      MAIL_POLL_INTERVAL_MS: '500',
-      CHAT_SWEEP_INTERVAL_MS: '1000',
-      CHAT_IDLE_TIMEOUT_MS: String(IDLE_TIMEOUT_MS),
-      SPECIALIST_GRACE_MS: '4000',
-      SOCKET_PING_INTERVAL_MS: String(PING_INTERVAL_MS),
-      SOCKET_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS),
-      DRAIN_DELAY_MS: '0',
+      ...faultNodeEnv(sink.url),
     });
     await node.start();
     store = sqliteReader(file);
@@ -88,55 +69,30 @@ describe(`one node on SQLite under kill -9 (${scale.name})`, () => {
 
   it('kill -9 twice, cut and delayed links, a frozen console: nothing lost, duplicated or reordered; reminders once', async () => {
     const visitors = await addVisitors(crew, scale.visitors, 'customer', (i) => (i % 3 === 0 ? `http://127.0.0.1:${clientLink.port}` : node.url));
-    const started = Date.now();
-    const log = (what: string) => console.log(`faults (SQLite): ${((Date.now() - started) / 1000).toFixed(1)} s ${what}`);
-    const at = (share: number, t0: number) => sleep(Math.max(0, t0 + share * trafficMs - Date.now()));
+    const { at, log } = planClock('faults (SQLite)', trafficMs);
     await writeUnderFaults(visitors, scale.messagesPerVisitor, scale.writeEveryMs, async () => {
-      const t0 = Date.now();
-      await at(0.1, t0);
+      await at(0.1);
       clientLink.cut();
       log('client links cut');
-      await at(0.2, t0);
-      await node.kill9();
-      log('node killed (SIGKILL)');
-      await sleep(2_000);
-      await node.start();
-      log('node restarted');
-      await at(0.45, t0);
-      frozenLink.pause('both');
-      log('specialist0 frozen');
-      await sleep(PING_INTERVAL_MS + PING_TIMEOUT_MS + 3_000);
-      frozenLink.resume('both');
-      log('specialist0 thawed');
-      clientLink.delay('both', 50, 150);
-      await sleep(3_000);
-      clientLink.delay('both', 0);
-      log('client links delayed 50–200 ms for 3 s');
-      await at(0.7, t0);
-      await node.kill9();
-      log('node killed (SIGKILL)');
-      await sleep(2_000);
-      await node.start();
-      log('node restarted');
+      await at(0.2);
+      await killAndRestart(node, 2_000, log);
+      await at(0.45);
+      await freezePastPingTimeout(frozenLink, 'specialist0', log);
+      await delayFor(clientLink, 3_000, log);
+      await at(0.7);
+      await killAndRestart(node, 2_000, log);
     });
     log('writing done');
     const report = await settle(store, crew, visitors, 90_000, IDLE_TIMEOUT_MS);
     printReport(`faults (${scale.name}), one node on SQLite`, report);
     if (report.total.lost + report.total.duplicated + report.total.reordered > 0) console.log(node.output().slice(-5000));
-    expect(report.messages).toBeGreaterThanOrEqual(scale.visitors * scale.messagesPerVisitor * 2);
-    expect(report.total).toEqual({ lost: 0, duplicated: 0, reordered: 0 });
-    expect(report.endedWhileLive).toEqual([]);
+    expectClean(report, scale.visitors * scale.messagesPerVisitor * 2);
     expect(frozenLink.forwarded().toClient).toBeGreaterThan(0);
     // The frozen console was dropped (ping timeout) and came back; the customers behind the cut link reconnected.
     expect(crew.specialists[0]!.drops()).toBeGreaterThan(0);
     expect(visitors.filter((_, i) => i % 3 === 0).every((v) => v.drops() > 0)).toBe(true);
     expect(clientLink.forwarded().toClient).toBeGreaterThan(0);
 
-    const until = Date.now() + 60_000;
-    while ((await store.reminderJobs()).open > 0 && Date.now() < until) await sleep(500);
-    expect(await store.reminderJobs()).toEqual({ done: 2 * scale.remindedTickets, open: 0 });
-    const reminders = await settleMail(store, sink.mails, MAIL_FROM, ['ticket_update'], 60_000);
-    console.table(reminders);
-    expect(reminders).toEqual([{ kind: 'ticket_update', rows: 2 * scale.remindedTickets, delivered: 2 * scale.remindedTickets, missing: 0, repeated: 0, failedForGood: 0 }]);
+    await expectRemindersOnce(store, sink.mails, scale.remindedTickets);
   });
 });
