@@ -1,4 +1,5 @@
-// Renderer entry: picks the ConsoleApi (Electron preload or browser-mode WebSocket), builds the controller, mounts React.
+// Renderer entry: picks the ConsoleApi (Electron preload or browser-mode WebSocket), builds the controller, mounts React;
+// without a usable ConsoleApi (browser mode opened without its launch link) it mounts the page that says how to get one.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -6,14 +7,19 @@ import { ControllerContext } from './app/controller-context';
 import { createConsoleController } from './app/console-controller';
 import { appStore } from './store/app-store';
 import { getConsoleApi } from './platform/console-api';
+import { LaunchLinkNeeded } from './login/LaunchLinkNeeded';
 import './styles.css';
 
-const controller = createConsoleController(getConsoleApi(), appStore);
+const api = getConsoleApi();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ControllerContext.Provider value={controller}>
-      <App />
-    </ControllerContext.Provider>
+    {api ? (
+      <ControllerContext.Provider value={createConsoleController(api, appStore)}>
+        <App />
+      </ControllerContext.Provider>
+    ) : (
+      <LaunchLinkNeeded />
+    )}
   </StrictMode>,
 );

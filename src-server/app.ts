@@ -43,6 +43,7 @@ import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
 import { pageHeaders, registerSecurityHeaders } from './http/security-headers';
+import { registerServerRoot } from './http/server-root';
 import { errorAnswerOptions, registerErrorAnswers } from './http/error-answers';
 import { eventParser } from './sockets/event-parser';
 import { AGENT_ORIGINS, guardOrigins, visitorOrigins } from './sockets/origin-policy';
@@ -176,7 +177,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerApiRoutes(fastify, ctx, chat, tickets, startedAt);
   registerOpsRoutes(fastify, readiness, metrics && config.metricsToken ? { registry: metrics, token: config.metricsToken } : null);
   registerUploadRoutes(fastify, ctx, chat, uploads, tickets);
-  await registerWidgetRoutes(fastify, config.widgetDir, pageHeaders(config));
+  const pages = pageHeaders(config);
+  await registerWidgetRoutes(fastify, config.widgetDir, pages);
+  registerServerRoot(fastify, pages);
   // Read per handshake: PUBLIC_URL (the default widget origin) can be set after start (tests do).
   guardOrigins(visitors, () => visitorOrigins(ctx.config.widgetOrigins ?? [new URL(ctx.config.publicUrl).origin]));
   guardOrigins(agents, () => AGENT_ORIGINS);

@@ -1,7 +1,7 @@
 // Connects the store to the ConsoleApi: initial loads, change-event subscriptions (re-querying what changed),
 // and every user command. Components call commands; they never talk to the ConsoleApi themselves.
 import type { ConsoleApi, ConsoleEvents, ConsoleResults, ConsoleSettings, SearchHit } from '../../src-shared/console-api';
-import type { Result } from '../../src-shared/result';
+import type { AppError, Result } from '../../src-shared/result';
 import type { TicketPatch } from '../../src-shared/ticket';
 import type { IssueCategory } from '../../src-shared/issue-category';
 import { canSeeAllDepartments, type Presence } from '../../src-shared/specialist';
@@ -305,9 +305,10 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     start,
     loadChat,
     refreshTickets,
-    async login(input: { serverUrl: string; email: string; password: string }): Promise<string | null> {
+    /** The refusal as given (the sign-in form words it), or null once signed in. */
+    async login(input: { serverUrl: string; email: string; password: string }): Promise<AppError | null> {
       const r = await api.login(input);
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return r.error;
       s().setSession(r.value);
       if (r.value.me) await loadAll();
       return null;

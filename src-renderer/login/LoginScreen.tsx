@@ -1,13 +1,17 @@
-// Sign-in: server address, email and password; shows the connection state and the server's refusal as given.
+// Sign-in: server address, email and password; shows the connection state and why a sign-in failed.
 import { useState, type FormEvent } from 'react';
 import { useController } from '../app/controller-context';
 import { useApp } from '../store/app-store';
 import { ConnectionBadge } from '../app/ConnectionBadge';
+import { signInProblem } from './sign-in-problem';
 
 export function LoginScreen() {
   const controller = useController();
+  // The settings (which carry the address `npm start` gave the console) arrive after the first render, so the
+  // field follows them until the specialist types; a default baked in here would show a server that may not exist.
   const known = useApp((s) => s.session?.serverUrl ?? s.settings?.serverUrl ?? '');
-  const [serverUrl, setServerUrl] = useState(known || 'http://127.0.0.1:4080');
+  const [typed, setTyped] = useState<string | null>(null);
+  const serverUrl = typed ?? known;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -17,9 +21,10 @@ export function LoginScreen() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const problem = await controller.login({ serverUrl: serverUrl.trim(), email: email.trim(), password });
+    const url = serverUrl.trim();
+    const problem = await controller.login({ serverUrl: url, email: email.trim(), password });
     setBusy(false);
-    if (problem) setError(problem);
+    if (problem) setError(signInProblem(url, problem));
   }
 
   return (
@@ -32,7 +37,7 @@ export function LoginScreen() {
         <p className="muted">Sign in to the support console.</p>
         <label className="field">
           <span>Server</span>
-          <input type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} required autoComplete="url" />
+          <input type="url" value={serverUrl} onChange={(e) => setTyped(e.target.value)} required autoComplete="url" />
         </label>
         <label className="field">
           <span>Email</span>

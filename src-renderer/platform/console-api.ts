@@ -11,10 +11,16 @@ declare global {
 
 let api: ConsoleApi | null = null;
 
-export function getConsoleApi(): ConsoleApi {
+/**
+ * The ConsoleApi, or null in browser mode opened without its launch secret: the host would refuse every socket,
+ * so no call could ever answer and the page must say how to open it properly instead of showing a dead form.
+ */
+export function getConsoleApi(): ConsoleApi | null {
   if (api) return api;
-  // Without a secret the host refuses the socket, and calls answer with an error the sign-in screen shows.
-  api = window.switchboard ?? createWsConsoleApi({ secret: takeLaunchSecret() ?? '' });
+  if (window.switchboard) return (api = window.switchboard);
+  const secret = takeLaunchSecret();
+  if (!secret) return null;
+  api = createWsConsoleApi({ secret });
   return api;
 }
 

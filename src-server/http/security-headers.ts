@@ -14,6 +14,8 @@ export interface PageHeaders {
   commentPage: HelmetRouteOptions;
   /** `/widget.js`: a script other sites load with a plain <script src>. */
   embedScript: HelmetRouteOptions;
+  /** `/` for browsers: a static page of text and one link, so it may load nothing at all. */
+  serverRoot: HelmetRouteOptions;
 }
 
 /** The built pages load only their own files: module scripts and stylesheets from /widget/assets, no inline code. */
@@ -47,6 +49,12 @@ export function pageHeaders(config: Config): PageHeaders {
     },
     commentPage: { contentSecurityPolicy: pageCsp(config, ["'none'"]) },
     embedScript: { crossOriginResourcePolicy: { policy: 'cross-origin' } },
+    serverRoot: {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] },
+      },
+    },
   };
 }
 
