@@ -106,7 +106,7 @@ function mount(script: HTMLScriptElement): void {
     const label = event.data.tab === 'chat' ? 'CHAT' : 'HELP';
     tab.textContent = label;
     const lead = document.createElement('strong');
-    lead.textContent = label === 'CHAT' ? 'Chat with us' : 'Chat is closed: email us';
+    lead.textContent = label === 'CHAT' ? 'Chat with us' : 'Chat is offline: email us';
     hint.replaceChildren(...(event.data.hoursText ? [lead, document.createElement('br'), `Chat hours: ${event.data.hoursText}`] : []));
     ready = true;
     tab.hidden = !panel.hidden;

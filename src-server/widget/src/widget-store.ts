@@ -11,7 +11,7 @@ export interface WidgetState {
   connection: ConnectionState;
   departments: Department[] | null;
   departmentsError: string | null;
-  /** Chosen "Request Chat With" department; the tab's CHAT/HELP follows its hours. */
+  /** Chosen "Request Chat With" department; preselected by department-choice.ts. */
   departmentId: string | null;
   availability: Record<string, Availability>;
   notice: SystemNotice | null;
@@ -36,13 +36,6 @@ export const createWidgetStore = (initial: Partial<WidgetState> = {}) =>
   }));
 
 export type WidgetStore = ReturnType<typeof createWidgetStore>;
-
-/** The tab reads CHAT while a chat is open or the chosen department is inside its hours, HELP otherwise. */
-export function tabMode(state: Pick<WidgetState, 'chat' | 'departmentId' | 'availability'>): 'chat' | 'help' {
-  if (state.chat && state.chat.conversation.state !== 'ended') return 'chat';
-  const a = state.departmentId ? state.availability[state.departmentId] : undefined;
-  return a?.inHours ? 'chat' : 'help';
-}
 
 /** "All Media, Technical: Mon–Fri 9 am to 7 pm Eastern Time": departments with the same hours share one line. */
 export function hoursLines(departments: readonly Department[], availability: Record<string, Availability>): string[] {

@@ -5,7 +5,7 @@ import type { TicketDetail } from '../../../src-shared/protocol/agent';
 import { callOk } from '../../support/socket-clients';
 import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import type { TestServer } from '../../support/start-server';
-import { fillContactForm, shot, startHostPage, startWidgetServer, watchCsp } from './support-page';
+import { chooseDepartment, fillContactForm, shot, startHostPage, startWidgetServer, watchCsp } from './support-page';
 
 /** Wednesday 18 Nov 2026, 20:00 in New York: after every department's chat hours. */
 const AFTER_HOURS = Date.UTC(2026, 10, 19, 1, 0);
@@ -99,7 +99,7 @@ test('after hours the tab reads HELP and only EMAIL US is possible; the tab flip
   await expect(reopened.getByLabel('Your Email')).toHaveValue('sam@example.com');
 
   // In hours, the button follows who can chat, live: CHAT WITH US while Dana is free, EMAIL US once she steps away.
-  await reopened.getByLabel('Request Chat With').selectOption('technical');
+  await chooseDepartment(reopened, 'technical');
   await expect(reopened.getByRole('button', { name: 'CHAT WITH US' })).toBeVisible();
   await callOk(dana.socket, 'status:set', { status: 'away' });
   await expect(reopened.getByRole('button', { name: 'EMAIL US' })).toBeVisible();

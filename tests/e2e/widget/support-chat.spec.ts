@@ -12,7 +12,7 @@ import { MAX_MESSAGE_CHARS, MAX_UPLOAD_BYTES } from '../../../src-shared/limits'
 import { callOk } from '../../support/socket-clients';
 import { smtpSink, type SmtpSink } from '../../support/smtp-sink';
 import type { TestServer } from '../../support/start-server';
-import { closeTicket, expectNoHtmlInjection, fillContactForm, shot, startWidgetServer, tinyPng, usePickRouting, watchCsp } from './support-page';
+import { chooseDepartment, closeTicket, expectNoHtmlInjection, fillContactForm, shot, startWidgetServer, tinyPng, usePickRouting, watchCsp } from './support-page';
 
 let server: TestServer;
 let sink: SmtpSink;
@@ -38,7 +38,7 @@ test('a visitor from a support link chats with a specialist, uploads a file and 
   // CONTACT US: the support link's pid/eid travel with the request.
   await page.goto(`${server.url}/support?pid=P1&eid=E9`);
   await expect(page.getByRole('heading', { name: 'CONTACT US' })).toBeVisible();
-  await page.getByLabel('Request Chat With').selectOption('technical');
+  await chooseDepartment(page, 'technical');
   await expect(page.getByRole('button', { name: 'CHAT WITH US' })).toBeVisible();
   await expect(page.getByTestId('chat-hours')).toContainText('Technical');
   await shot(page, '01-contact-us');

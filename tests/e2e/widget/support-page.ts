@@ -36,9 +36,23 @@ export const shot = (page: Page, name: string, opts: { fullPage?: boolean } = {}
 
 type Surface = Page | FrameLocator;
 
+/** The "Request Chat With" combobox (its list is labelled the same, so getByLabel would match both). */
+export const departmentPicker = (surface: Surface) => surface.getByRole('combobox', { name: 'Request Chat With' });
+
+/** The picker's option for a department id; visible only while the list is open. */
+export const departmentOption = (surface: Surface, departmentId: string) => surface.locator(`[role="option"][data-value="${departmentId}"]`);
+
+/** Opens the picker and clicks a department, as a customer would. */
+export async function chooseDepartment(surface: Surface, departmentId: string): Promise<void> {
+  const picker = departmentPicker(surface);
+  await picker.click();
+  await departmentOption(surface, departmentId).click();
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+}
+
 export async function fillContactForm(surface: Surface, input: { email?: string; department: string; question: string }): Promise<void> {
   if (input.email !== undefined) await surface.getByLabel('Your Email').fill(input.email);
-  await surface.getByLabel('Request Chat With').selectOption(input.department);
+  await chooseDepartment(surface, input.department);
   await surface.getByLabel('Your Question').fill(input.question);
 }
 

@@ -8,7 +8,9 @@ import { isLikelyEmail } from '../email-address';
 import { saveDepartment, savedEmail, saveEmail } from '../saved-state';
 import { sendEmailRequest } from '../server-api';
 import { OFFLINE_MESSAGE, type VisitorClient } from '../visitor-client';
+import { departmentStatus } from '../department-status';
 import { hoursLines } from '../widget-store';
+import { DepartmentPicker, type DepartmentOption } from './DepartmentPicker';
 
 interface ContactFormProps {
   client: VisitorClient;
@@ -39,6 +41,11 @@ export function ContactForm({ client, context, onEmailSent }: ContactFormProps) 
   const mode = availability?.mode ?? 'email';
   const department = departments?.find((d) => d.id === departmentId);
   const lines = departments ? hoursLines(departments, availabilityMap) : [];
+  // Opening times read in the customer's own zone, the one their browser reports.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = Date.now();
+  const options: DepartmentOption[] | null =
+    departments?.map((d) => ({ id: d.id, name: d.name, status: departmentStatus(availabilityMap[d.id], now, zone) })) ?? null;
 
   function validate(): FieldErrors {
     const found: FieldErrors = {};
@@ -125,25 +132,21 @@ export function ContactForm({ client, context, onEmailSent }: ContactFormProps) 
       </div>
 
       <div className="sb-field">
-        <label htmlFor={`${id}-dept`}>Request Chat With</label>
-        <select
+        <label htmlFor={`${id}-dept`} id={`${id}-dept-label`}>
+          Request Chat With
+        </label>
+        <DepartmentPicker
           id={`${id}-dept`}
-          name="department"
-          value={departmentId ?? ''}
-          disabled={!departments}
-          onChange={(e) => {
-            saveDepartment(e.target.value);
-            store.setState({ departmentId: e.target.value });
+          labelId={`${id}-dept-label`}
+          options={options}
+          value={departmentId}
+          placeholder={departmentsError ? 'Unavailable' : 'Loading…'}
+          describedBy={department?.description ? `${id}-dept-desc` : undefined}
+          onChange={(chosen) => {
+            saveDepartment(chosen);
+            store.setState({ departmentId: chosen });
           }}
-          aria-describedby={department?.description ? `${id}-dept-desc` : undefined}
-        >
-          {!departments ? <option value="">{departmentsError ? 'Unavailable' : 'Loading…'}</option> : null}
-          {departments?.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
+        />
         {department?.description ? (
           <p id={`${id}-dept-desc`} className="sb-hint">
             {department.description}

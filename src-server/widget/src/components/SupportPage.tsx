@@ -8,7 +8,9 @@ import { EMBED_SOURCE, isHostMessage, type EmbedMessage } from '../embed-message
 import { savedDepartment } from '../saved-state';
 import { fetchDepartments } from '../server-api';
 import type { VisitorClient } from '../visitor-client';
-import { hoursLineFor, tabMode } from '../widget-store';
+import { preselectDepartment } from '../department-choice';
+import { tabMode } from '../tab-mode';
+import { hoursLineFor } from '../widget-store';
 import { ChatWindow } from './ChatWindow';
 import { ContactForm } from './ContactForm';
 import { EmailReceipt } from './EmailReceipt';
@@ -38,11 +40,13 @@ export function SupportPage({ client, context, embedded }: SupportPageProps) {
         return;
       }
       const departments = [...res.value.departments].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
-      const remembered = savedDepartment();
-      const departmentId = departments.some((d) => d.id === remembered) ? remembered : (departments[0]?.id ?? null);
       // The socket's push is newer than this HTTP snapshot whenever both arrived; keep it.
-      const availability = Object.fromEntries(res.value.availability.map((a) => [a.departmentId, a]));
-      store.setState((s) => ({ departments, departmentsError: null, departmentId, availability: { ...availability, ...s.availability } }));
+      const snapshot = Object.fromEntries(res.value.availability.map((a) => [a.departmentId, a]));
+      store.setState((s) => {
+        const availability = { ...snapshot, ...s.availability };
+        const departmentId = preselectDepartment(departments, availability, savedDepartment());
+        return { departments, departmentsError: null, departmentId, availability };
+      });
     });
     return () => {
       live = false;

@@ -3,7 +3,7 @@ import type { Availability, Department } from '../../../../../src-shared/departm
 import type { Conversation } from '../../../../../src-shared/conversation';
 import type { ChatView } from '../../../../../src-server/widget/src/chat-view';
 import { makeConversation } from '../../../../support/entity-factories';
-import { emailInsteadOffered, hoursLineFor, hoursLines, tabMode } from '../../../../../src-server/widget/src/widget-store';
+import { emailInsteadOffered, hoursLineFor, hoursLines } from '../../../../../src-server/widget/src/widget-store';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
 const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0 });
@@ -13,19 +13,6 @@ const avail = (departmentId: string, inHours: boolean, hoursText: string): Avail
   mode: inHours ? 'chat' : 'email',
   nextChangeAt: null,
   hoursText,
-});
-
-describe('tabMode', () => {
-  const availability = { media: avail('media', true, 'a'), finance: avail('finance', false, 'b') };
-
-  it('reads CHAT inside the chosen department hours and HELP outside them', () => {
-    expect(tabMode({ chat: null, departmentId: 'media', availability })).toBe('chat');
-    expect(tabMode({ chat: null, departmentId: 'finance', availability })).toBe('help');
-  });
-
-  it('reads HELP while availability is unknown', () => {
-    expect(tabMode({ chat: null, departmentId: 'media', availability: {} })).toBe('help');
-  });
 });
 
 describe('hoursLines', () => {
