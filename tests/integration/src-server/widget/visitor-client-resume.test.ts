@@ -61,7 +61,8 @@ describe('visitor client: resume before sending', () => {
     // The server drops the connection (a restart); the widget reconnects and writes meanwhile.
     io.of('/visitor').disconnectSockets();
     c.sendMessage('written while reconnecting');
-    await waitUntil(() => stored.includes('written while reconnecting'), 'the message stored after the second resume', 15_000);
+    // Stored on the server, and its ack back at the widget (the outbox empties when the ack is in).
+    await waitUntil(() => stored.includes('written while reconnecting') && c.store.getState().chat?.outbox.length === 0, 'the message stored and acknowledged after the second resume', 15_000);
     expect(resumes).toBe(2);
     expect(refusedUnbound).toEqual([]);
     expect(c.store.getState().chat?.failed).toEqual([]);
