@@ -11,6 +11,7 @@ import { appDir, appEnv, electronExecutable, electronSkipReason, launchApp } fro
 
 // Skipped with the reason where Electron or the built app is missing (fails instead on GitHub Actions).
 const reason = electronSkipReason();
+// Skip reason: Electron's binary (not downloadable here) or the built app is missing; on GitHub Actions it is there and this runs.
 test.skip(reason !== null, reason ?? undefined);
 
 interface FocusCalls {

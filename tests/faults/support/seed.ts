@@ -10,6 +10,7 @@ import { insertTicket } from '../../../src-server/db/tickets';
 import { insertJobs } from '../../../src-server/db/automation-jobs';
 import { planTicketJobs } from '../../../src-server/automation/ticket-jobs';
 import { hashPassword } from '../../../src-server/auth/passwords';
+import { makeTicket } from '../../support/entity-factories';
 
 export const DEPARTMENTS = ['faults-a', 'faults-b'] as const;
 export const PASSWORD = 'fault-suite-password';
@@ -53,29 +54,16 @@ export async function seedWorld(
   }
   const remindedTickets = new Map<number, number>();
   for (let i = 0; i < opts.remindedTickets; i++) {
-    const t = await insertTicket(db, {
-      clientId: randomUUID(),
+    const { id: _id, ...ticket } = makeTicket({
       subject: `Waiting for you ${i}`,
       status: 'awaiting_reply',
       channel: 'email',
       departmentId: DEPARTMENTS[i % 2]!,
       requesterEmail: `reminded${i}@faults.test`,
-      ccs: [],
-      context: {},
-      category: null,
-      product: null,
-      resolution: null,
-      assigneeId: null,
-      conversationId: null,
-      followUpOf: null,
-      escalation: null,
-      workaround: null,
-      rcaNote: null,
       createdAt: now,
       updatedAt: now,
-      solvedAt: null,
-      closedAt: null,
     });
+    const t = await insertTicket(db, { ...ticket, clientId: randomUUID() });
     const first = opts.remindersFrom + Math.round(((opts.remindersUntil - opts.remindersFrom) * i) / Math.max(1, opts.remindedTickets - 1));
     const jobs = planTicketJobs({ id: t.id, status: 'awaiting_reply', statusSince: now }, ALWAYS_OPEN).map((j) =>
       j.kind === 'reminder' ? { ...j, dueAt: first + (j.ordinal - 1) * opts.reminderGapMs } : j,
