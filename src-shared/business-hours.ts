@@ -272,3 +272,19 @@ export function describeHours(schedule: Schedule, namingInstant: number = NAMING
   }
   return groups.length === 0 ? 'Closed' : `${groups.join(', ')} ${zoneName(schedule.zone, namingInstant)}`;
 }
+
+/**
+ * The next `count` open periods from `instant` (the current one first when open now), back-to-back intervals
+ * merged: what an admin previews after changing hours or holidays. `end` is null for a period that runs past
+ * the search horizon. Fewer than `count` when the schedule has no more within the horizon.
+ */
+export function nextOpenings(schedule: Schedule, instant: number, count: number): { start: number; end: number | null }[] {
+  const out: { start: number; end: number | null }[] = [];
+  if (count <= 0) return out;
+  for (const iv of openIntervalsFrom(compile(schedule), instant)) {
+    if (iv.end !== null && iv.end <= instant) continue;
+    out.push({ start: Math.max(iv.start, instant), end: iv.end });
+    if (out.length >= count) break;
+  }
+  return out;
+}

@@ -14,6 +14,9 @@ import { agentInbound, transferTargetSchema, type IncidentAlert } from './protoc
 import { incidentStateSchema, type Incident } from './incident';
 import type { DashboardStats } from './stats';
 import { issueCategorySchema } from './issue-category';
+import type { CannedResponse } from './canned-response';
+import type { AdminOverview, PasswordReset, SpecialistCreated } from './admin';
+import type { SystemNotice } from './notice';
 
 export const connectionStateSchema = z.enum(['online', 'reconnecting', 'offline']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
@@ -94,6 +97,23 @@ export const consoleMethods = {
    * (Electron: the default app, or `reveal` shows it in its folder); browser mode answers a one-time URL.
    */
   openAttachment: z.object({ attachmentId: attachmentIdSchema, reveal: z.boolean().default(false) }),
+  /** Canned responses this specialist may use (from the server online, the cached ones offline). */
+  listCanned: z.object({}),
+  /**
+   * Administration (leads read, admins change). Online only: an admin change is never queued in the outbox —
+   * it answers `offline` at once, so nobody edits hours believing they were saved.
+   */
+  getAdmin: z.object({}),
+  createDepartment: agentInbound['department:create'].omit({ clientId: true }),
+  updateDepartment: agentInbound['department:update'].omit({ clientId: true }),
+  reorderDepartments: agentInbound['department:reorder'].omit({ clientId: true }),
+  createSpecialist: agentInbound['specialist:create'].omit({ clientId: true }),
+  updateSpecialist: agentInbound['specialist:update'].omit({ clientId: true }),
+  resetPassword: agentInbound['specialist:reset-password'].omit({ clientId: true }),
+  saveCanned: agentInbound['canned:save'].omit({ clientId: true }),
+  deleteCanned: agentInbound['canned:delete'].omit({ clientId: true }),
+  /** Leads and admins: post or clear (null) the notice banner on every support page. */
+  setNotice: agentInbound['notice:set'].omit({ clientId: true }),
 } as const;
 export type ConsoleMethod = keyof typeof consoleMethods;
 export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
@@ -189,6 +209,17 @@ export interface ConsoleResults {
   getStats: StatsSnapshot;
   /** `url`: browser mode's one-time download link; null when the shell opened the file itself. */
   openAttachment: { url: string | null };
+  listCanned: CannedResponse[];
+  getAdmin: AdminOverview;
+  createDepartment: Department;
+  updateDepartment: Department;
+  reorderDepartments: Department[];
+  createSpecialist: SpecialistCreated;
+  updateSpecialist: Specialist;
+  resetPassword: PasswordReset;
+  saveCanned: CannedResponse;
+  deleteCanned: null;
+  setNotice: SystemNotice | null;
 }
 
 /** Server dashboard numbers as the console holds them: `fetchedAt` tells how old they are when offline. */
@@ -218,6 +249,12 @@ export interface ConsoleEvents {
   /** Leads: many reports of one category (and event) just arrived — a likely incident. */
   incidentAlert: IncidentAlert;
   incidents: { ids: string[] };
+  /** Departments changed (names, hours, order): views holding them re-read. */
+  departments: { ids: string[] };
+  /** Canned responses changed: the composer re-reads them. */
+  canned: { ids: string[] };
+  /** Leads and admins: something administrative changed (audit, notice, accounts): the admin screens re-read. */
+  admin: Record<string, never>;
   /** Leads: fresh dashboard numbers (refreshed on relevant changes, at most every 2 s). */
   stats: StatsSnapshot;
   /** Settings changed (by any window, or the desktop shell that applies tray and login-item settings). */
@@ -249,6 +286,9 @@ export const consoleEventNames: readonly ConsoleEventName[] = [
   'notification',
   'incidentAlert',
   'incidents',
+  'departments',
+  'canned',
+  'admin',
   'stats',
   'settings',
   'navigate',

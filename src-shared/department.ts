@@ -18,8 +18,38 @@ export const departmentSchema = z.object({
   product: z.string().max(40).nullable().default(null),
   /** Order in drop-downs. */
   position: z.number().int().default(0),
+  /**
+   * The first message a visitor sees when a specialist takes the chat; may use the greeting variables
+   * (canned-response.ts). Empty: DEFAULT_GREETING.
+   */
+  greeting: z.string().max(500).default(''),
 });
 export type Department = z.infer<typeof departmentSchema>;
+
+/** What an empty department greeting means. */
+export const DEFAULT_GREETING = "Hi, I'm {specialist.name}. How can I help?";
+
+/** A new department: every field but `position` (new ones go last). */
+export const departmentCreateSchema = departmentSchema.omit({ position: true });
+export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
+
+/**
+ * A non-destructive change: only the fields present change; `id` and `position` (see reorder) never do here.
+ * Written out rather than `.partial()`, which would keep the defaults and turn an absent field into a reset.
+ */
+export const departmentPatchSchema = z
+  .object({
+    name: departmentSchema.shape.name,
+    description: z.string().max(200),
+    schedule: scheduleSchema,
+    routing: routingModeSchema,
+    product: z.string().max(40).nullable(),
+    greeting: z.string().max(500),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { error: 'nothing to change' });
+export type DepartmentPatch = z.output<typeof departmentPatchSchema>;
 
 /** What a visitor may do right now in one department; computed by the server, pushed live. */
 export const availabilitySchema = z.object({

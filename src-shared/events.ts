@@ -10,6 +10,7 @@ import { specialistSchema } from './specialist';
 import { departmentSchema } from './department';
 import { systemNoticeSchema } from './notice';
 import { incidentSchema } from './incident';
+import { cannedResponseSchema } from './canned-response';
 
 const envelope = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ seq: cursorSchema, at: instantSchema, type: z.literal(type), payload });
@@ -27,6 +28,10 @@ export const eventEnvelopeSchema = z.discriminatedUnion('type', [
   envelope('notice.updated', z.object({ notice: systemNoticeSchema.nullable() })),
   /** Leads and admins only. */
   envelope('incident.updated', incidentSchema),
+  /** A canned response saved, or deleted (`deleted`: the last version, gone now). Scoped like its department. */
+  envelope('canned.updated', z.object({ canned: cannedResponseSchema, deleted: z.boolean() })),
+  /** Leads and admins only: the admin audit grew (the admin screens re-read it). */
+  envelope('admin.audit', z.object({ entryId: z.number().int().positive() })),
 ]);
 export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 export type EventType = EventEnvelope['type'];

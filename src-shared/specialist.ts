@@ -19,6 +19,8 @@ export const specialistSchema = z.object({
   departmentIds: z.array(departmentIdSchema),
   /** Chats currently assigned (derived by the server). */
   activeChats: z.number().int().nonnegative().default(0),
+  /** False once an admin deactivated the account: it cannot sign in and is never routed chats. */
+  active: z.boolean().default(true),
 });
 export type Specialist = z.infer<typeof specialistSchema>;
 

@@ -14,6 +14,8 @@ import { incidentSchema } from '../incident';
 import { dashboardStatsSchema } from '../stats';
 import { systemNoticeSchema } from '../notice';
 import { eventsPageSchema } from '../events';
+import { cannedResponseSchema } from '../canned-response';
+import { adminOverviewSchema, passwordResetSchema, specialistCreatedSchema } from '../admin';
 import type { AgentClientToServerEvents, AgentSnapshot, TicketDetail } from './agent';
 import type { AuthTokens } from './http';
 
@@ -56,6 +58,16 @@ export const agentAnswerSchemas = {
   'incident:resolve': incidentSchema,
   'incidents:list': z.array(incidentSchema),
   'stats:get': dashboardStatsSchema,
+  'canned:list': z.array(cannedResponseSchema),
+  'admin:get': adminOverviewSchema,
+  'department:create': departmentSchema,
+  'department:update': departmentSchema,
+  'department:reorder': z.array(departmentSchema),
+  'specialist:create': specialistCreatedSchema,
+  'specialist:update': specialistSchema,
+  'specialist:reset-password': passwordResetSchema,
+  'canned:save': cannedResponseSchema,
+  'canned:delete': z.null(),
 } as const;
 export type AgentAnswerEvent = keyof typeof agentAnswerSchemas;
 export type AgentAnswer<E extends AgentAnswerEvent> = z.output<(typeof agentAnswerSchemas)[E]>;

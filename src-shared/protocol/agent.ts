@@ -22,6 +22,9 @@ import { eventsSinceInputSchema, type EventsPage, type EventEnvelope } from '../
 import { attachmentIdSchema } from '../ids';
 import { systemNoticeSchema, type SystemNotice } from '../notice';
 import type { LogHead } from './log-head';
+import { departmentCreateSchema, departmentPatchSchema } from '../department';
+import { cannedDraftSchema, type CannedResponse } from '../canned-response';
+import { specialistCreateSchema, specialistPatchSchema, type AdminOverview, type PasswordReset, type SpecialistCreated } from '../admin';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -97,6 +100,25 @@ export const agentInbound = {
   'incidents:list': z.object({ state: incidentStateSchema.optional() }),
   /** Leads and admins: dashboard numbers for today. */
   'stats:get': z.object({}),
+  /** Canned responses the caller may use: the shared ones and those of its departments (leads and admins: all). */
+  'canned:list': z.object({}),
+  /** Leads (read-only) and admins: departments, every account, canned responses, the notice and the recent audit. */
+  'admin:get': z.object({}),
+  /** Admins: a new department, last in the order. `conflict` when the id exists. */
+  'department:create': z.object({ clientId: clientIdSchema, department: departmentCreateSchema }),
+  /** Admins: change only the fields given (hours and holidays are the `schedule` field). */
+  'department:update': z.object({ clientId: clientIdSchema, departmentId: departmentIdSchema, patch: departmentPatchSchema }),
+  /** Admins: the new order of every department (the full list of ids, each once). */
+  'department:reorder': z.object({ clientId: clientIdSchema, order: z.array(departmentIdSchema).min(1).max(500) }),
+  /** Admins: a new account; the answer carries its generated password once. */
+  'specialist:create': z.object({ clientId: clientIdSchema, specialist: specialistCreateSchema }),
+  /** Admins: change only the fields given; `active: false` deactivates. An admin cannot demote or deactivate themselves. */
+  'specialist:update': z.object({ clientId: clientIdSchema, specialistId: specialistIdSchema, patch: specialistPatchSchema }),
+  /** Admins: a new generated password (answered once); every session of the account ends. */
+  'specialist:reset-password': z.object({ clientId: clientIdSchema, specialistId: specialistIdSchema }),
+  /** Admins, and leads for departments they lead: create (no id) or replace (id) a canned response. */
+  'canned:save': z.object({ clientId: clientIdSchema, canned: cannedDraftSchema }),
+  'canned:delete': z.object({ clientId: clientIdSchema, cannedId: z.uuid() }),
 } as const;
 export type AgentInbound = typeof agentInbound;
 export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
@@ -145,6 +167,16 @@ export interface AgentClientToServerEvents {
   'incident:resolve': Handler<'incident:resolve', Incident>;
   'incidents:list': Handler<'incidents:list', Incident[]>;
   'stats:get': Handler<'stats:get', DashboardStats>;
+  'canned:list': Handler<'canned:list', CannedResponse[]>;
+  'admin:get': Handler<'admin:get', AdminOverview>;
+  'department:create': Handler<'department:create', Department>;
+  'department:update': Handler<'department:update', Department>;
+  'department:reorder': Handler<'department:reorder', Department[]>;
+  'specialist:create': Handler<'specialist:create', SpecialistCreated>;
+  'specialist:update': Handler<'specialist:update', Specialist>;
+  'specialist:reset-password': Handler<'specialist:reset-password', PasswordReset>;
+  'canned:save': Handler<'canned:save', CannedResponse>;
+  'canned:delete': Handler<'canned:delete', null>;
 }
 
 /** Ephemeral, to leads and admins: many reports of one category (and event) in a short window. */
