@@ -1,45 +1,78 @@
-// `npm run admin -- <command>`: manage departments and specialist accounts in the configured database.
+// `npm run admin -- <command>`: manage departments, accounts and the audit trail in the configured database. Every
+// change goes through the same services as the console's (src-server/admin/), audited as "command line"; running
+// servers pick it up from the event log within a few seconds (sockets/log-head-watcher.ts).
 import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import { loadConfig } from './config';
 import { systemClock } from './clock';
-import { openDatabase, sqliteFile } from './db/connection';
+import { openDatabase, sqliteFile, type DbHandle } from './db/connection';
 import { backupSqlite } from './db/backup';
 import { migrate } from './db/migrations';
-import { listDepartments, upsertDepartment } from './db/departments';
-import { listSpecialists } from './db/specialists';
+import { WriteQueue } from './db/write-queue';
+import { listDepartments } from './db/departments';
+import { findSpecialistByEmail, listSpecialists } from './db/specialists';
 import { listLoginFailures } from './db/login-attempts';
+import { listAuditEntries } from './db/admin-audit';
 import { seedIfEmpty } from './seed';
-import { createSpecialist } from './auth/account-service';
-import { generatePassword } from './auth/passwords';
-import { departmentSchema } from '../src-shared/department';
-import { roleSchema } from '../src-shared/specialist';
+import { COMMAND_LINE, noEffects, type AdminDeps } from './admin/admin-deps';
+import { changeDepartment, createDepartment, reorderDepartments } from './admin/department-admin';
+import { createSpecialistAccount, resetPassword, updateSpecialist } from './admin/specialist-admin';
+import { addHoliday, fieldsPatch, parseHours, removeHoliday, setHours } from './admin/schedule-edits';
+import { departmentCreateSchema, type Department, type DepartmentPatch } from '../src-shared/department';
+import { specialistCreateSchema, specialistPatchSchema, type AdminAuditEntry } from '../src-shared/admin';
 import { emailSchema } from '../src-shared/ids';
-import { parseWith } from '../src-shared/result';
+import { parseWith, type Result } from '../src-shared/result';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
   list
   create-department --id av-media --name "AV Media" [--description ""] [--zone America/New_York]
-                    [--hours "1-5 09:00-19:00"] [--routing auto|pick] [--product lumina]
+                    [--hours "1-5 09:00-19:00"] [--routing auto|pick] [--product lumina] [--greeting "…"]
+                    a new department, last in the order; refuses an existing id (use update-department)
+  update-department --id x [--name] [--description] [--zone] [--routing] [--product] [--greeting]
+                    changes only the fields given (--zone keeps hours and holidays; --product "" clears it)
+  set-hours --id x --hours "1-5 09:00-17:00;6 10:00-14:00" [--zone America/New_York]
+                    replaces the weekly hours (and zone); holidays stay
+  add-holiday --id x --date 2026-12-25        remove-holiday --id x --date 2026-12-25
+  reorder-departments --order a,b,c           every department, each once
   create-specialist --email a@b.com --name Dana --role agent|lead|admin --departments a,b
                     [--max 4] [--password secret]   (a password is generated and printed when omitted)
+  update-specialist --email a@b.com [--name] [--role] [--departments a,b] [--max N]
+                    changes only the fields given; a role or department change reconnects their console
+  deactivate-specialist --email a@b.com      signs the account out everywhere and requeues its chats
+  reactivate-specialist --email a@b.com
+  reset-password --email a@b.com             prints a new generated password once; signs the account out
+  audit [--last 20] administrative changes, newest first: time, who, action, target, changes
   login-failures [--last 24]
                     failed logins (newest first, at most 1000): time, account, address
   backup <file>     online copy of the SQLite database, safe while the server runs; never overwrites <file>
                     (PostgreSQL: use pg_dump, see README)
+
+Changes reach running servers' consoles and customer pages within a few seconds (LOG_HEAD_WATCH_MS).
 `;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
-/** "1-5 09:00-19:00" (ISO weekdays, Monday = 1), several separated by ";". */
-function parseHours(spec: string): { day: number; open: string; close: string }[] {
-  return spec.split(';').flatMap((part) => {
-    const m = /^\s*(\d)(?:-(\d))?\s+(\d\d:\d\d)-(\d\d:\d\d)\s*$/.exec(part);
-    if (!m) throw new Error(`cannot read hours "${part}"; expected e.g. "1-5 09:00-19:00"`);
-    const from = Number(m[1]);
-    const to = Number(m[2] ?? m[1]);
-    return Array.from({ length: to - from + 1 }, (_, i) => ({ day: from + i, open: m[3] ?? '', close: m[4] ?? '' }));
-  });
+/** A refusal of the command: its message, and exit code 1. */
+class Refused extends Error {}
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Refused(r.error.message);
+  return r.value;
+}
+
+function required(v: string | undefined, flag: string): string {
+  if (v === undefined || v === '') throw new Refused(`--${flag} is required`);
+  return v;
+}
+
+const list = (v: string | undefined): string[] => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+const show = (v: unknown): string => (v === null || v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v));
+
+function auditLine(e: AdminAuditEntry): string {
+  const changes = e.changes.map((c) => `${c.field}: ${show(c.before)} → ${show(c.after)}`).join('; ');
+  return [new Date(e.at).toISOString(), e.actorName, e.action, e.target, changes].join('\t');
 }
 
 /** `backup <file>`: before anything opens the database, so it neither migrates nor seeds what it copies. */
@@ -73,8 +106,37 @@ async function runBackup(args: string[]): Promise<number> {
 export async function runAdmin(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'backup') return runBackup(rest);
-  const { values } = parseArgs({
-    args: rest,
+  let values: ReturnType<typeof parseOptions>;
+  try {
+    values = parseOptions(rest);
+  } catch (e) {
+    console.error(`admin: ${(e as Error).message}`);
+    return 1;
+  }
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    console.error(loaded.message);
+    return 1;
+  }
+  const handle = openDatabase(loaded.config);
+  // On PostgreSQL the queue takes the servers' write lock, so the seqs this process logs commit in order with theirs.
+  const writes = new WriteQueue(handle.db, false, handle.dialect);
+  try {
+    await migrate(handle.db, handle.dialect, systemClock.now());
+    await seedIfEmpty({ db: handle.db, clock: systemClock }, { demoPassword: null, accounts: false });
+    return await runCommand(command, values, { db: handle.db, writes, clock: systemClock, effects: noEffects }, handle);
+  } catch (e) {
+    console.error(`admin: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    await writes.close();
+    await handle.close();
+  }
+}
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
     options: {
       id: { type: 'string' },
       name: { type: 'string' },
@@ -83,6 +145,9 @@ export async function runAdmin(argv: string[]): Promise<number> {
       hours: { type: 'string' },
       routing: { type: 'string' },
       product: { type: 'string' },
+      greeting: { type: 'string' },
+      date: { type: 'string' },
+      order: { type: 'string' },
       email: { type: 'string' },
       role: { type: 'string' },
       departments: { type: 'string' },
@@ -91,81 +156,139 @@ export async function runAdmin(argv: string[]): Promise<number> {
       last: { type: 'string' },
     },
     strict: true,
-  });
-  const loaded = loadConfig();
-  if (!loaded.ok) {
-    console.error(loaded.message);
-    return 1;
-  }
-  const handle = openDatabase(loaded.config);
-  try {
-    await migrate(handle.db, handle.dialect, systemClock.now());
-    await seedIfEmpty({ db: handle.db, clock: systemClock }, { demoPassword: null, accounts: false });
-    switch (command) {
-      case 'list': {
-        for (const d of await listDepartments(handle.db)) out(`department ${d.id}\t${d.name}\t${d.routing}\t${d.schedule.zone}`);
-        for (const s of await listSpecialists(handle.db)) out(`specialist ${s.email}\t${s.displayName}\t${s.role}\tmax ${s.maxConcurrentChats}\t${s.departmentIds.join(',')}`);
-        return 0;
+  }).values;
+}
+
+async function runCommand(command: string | undefined, values: ReturnType<typeof parseOptions>, deps: AdminDeps, handle: DbHandle): Promise<number> {
+  const clientId = randomUUID();
+  const department = (edit: (current: Department) => Result<DepartmentPatch>) =>
+    changeDepartment(deps, COMMAND_LINE, { clientId, departmentId: required(values.id, 'id'), edit });
+  const specialistId = async () => {
+    const email = value(parseWith(emailSchema, required(values.email, 'email'), 'email'));
+    const s = await findSpecialistByEmail(handle.db, email);
+    if (!s) throw new Refused(`no specialist with email ${email}`);
+    return s.id;
+  };
+  switch (command) {
+    case 'list': {
+      for (const d of await listDepartments(handle.db)) out(`department ${d.id}\t${d.name}\t${d.routing}\t${d.schedule.zone}`);
+      for (const s of await listSpecialists(handle.db)) {
+        out(`specialist ${s.email}\t${s.displayName}\t${s.role}\tmax ${s.maxConcurrentChats}\t${s.departmentIds.join(',')}${s.active ? '' : '\tdeactivated'}`);
       }
-      case 'create-department': {
-        const parsed = parseWith(
-          departmentSchema,
+      return 0;
+    }
+    case 'create-department': {
+      const parsed = value(
+        parseWith(
+          departmentCreateSchema,
           {
             id: values.id,
             name: values.name,
             description: values.description ?? '',
-            schedule: { zone: values.zone ?? 'America/New_York', weekly: parseHours(values.hours ?? '1-5 09:00-17:00'), holidays: [] },
+            schedule: { zone: values.zone ?? 'America/New_York', weekly: value(parseHours(values.hours ?? '1-5 09:00-17:00')), holidays: [] },
             routing: values.routing ?? 'auto',
-            product: values.product ?? null,
-            position: (await listDepartments(handle.db)).length + 1,
+            product: values.product || null,
+            greeting: values.greeting ?? '',
           },
           'department',
-        );
-        if (!parsed.ok) throw new Error(parsed.error.message);
-        await upsertDepartment(handle.db, parsed.value);
-        out(`department ${parsed.value.id} saved`);
-        return 0;
-      }
-      case 'create-specialist': {
-        const email = parseWith(emailSchema, values.email, 'email');
-        const role = parseWith(roleSchema, values.role ?? 'agent', 'role');
-        if (!email.ok) throw new Error(email.error.message);
-        if (!role.ok) throw new Error(role.error.message);
-        if (!values.name) throw new Error('--name is required');
-        const password = values.password ?? generatePassword();
-        const res = await createSpecialist(
-          { db: handle.db, clock: systemClock },
-          {
-            email: email.value,
-            displayName: values.name,
-            role: role.value,
-            departmentIds: (values.departments ?? '').split(',').filter(Boolean),
-            maxConcurrentChats: Number(values.max ?? 4),
-            password,
-          },
-        );
-        if (!res.ok) throw new Error(res.error.message);
-        out(`specialist ${res.value.email} created (${res.value.role})`);
-        if (!values.password) out(`password (shown once): ${password}`);
-        return 0;
-      }
-      case 'login-failures': {
-        const hours = Number(values.last ?? 24);
-        if (!Number.isFinite(hours) || hours <= 0) throw new Error('--last must be a positive number of hours');
-        const rows = await listLoginFailures(handle.db, systemClock.now() - hours * 3_600_000, 1000);
-        for (const r of rows) out(`${new Date(r.at).toISOString()}\t${r.email}\t${r.address}`);
-        if (rows.length === 0) out(`no failed logins in the last ${hours} h`);
-        return 0;
-      }
-      default:
-        out(USAGE);
-        return command ? 1 : 0;
+        ),
+      );
+      const res = await createDepartment(deps, COMMAND_LINE, { clientId, department: parsed });
+      if (!res.ok && res.error.code === 'conflict') throw new Refused(`department ${parsed.id} exists; change it with update-department, set-hours or add-holiday`);
+      out(`department ${value(res).id} created`);
+      return 0;
     }
-  } catch (e) {
-    console.error(`admin: ${(e as Error).message}`);
-    return 1;
-  } finally {
-    await handle.close();
+    case 'update-department':
+      out(`department ${value(await department((d) => fieldsPatch(d, values))).id} saved`);
+      return 0;
+    case 'set-hours': {
+      const hours = required(values.hours, 'hours');
+      out(`department ${value(await department((d) => setHours(d, hours, values.zone))).id} hours saved`);
+      return 0;
+    }
+    case 'add-holiday': {
+      const date = required(values.date, 'date');
+      out(`department ${value(await department((d) => addHoliday(d, date))).id}: ${date} is a holiday`);
+      return 0;
+    }
+    case 'remove-holiday': {
+      const date = required(values.date, 'date');
+      out(`department ${value(await department((d) => removeHoliday(d, date))).id}: ${date} is no holiday`);
+      return 0;
+    }
+    case 'reorder-departments': {
+      const order = value(await reorderDepartments(deps, COMMAND_LINE, { clientId, order: list(required(values.order, 'order')) }));
+      out(`departments in order: ${order.map((d) => d.id).join(', ')}`);
+      return 0;
+    }
+    case 'create-specialist': {
+      const specialist = value(
+        parseWith(
+          specialistCreateSchema,
+          {
+            email: values.email,
+            displayName: required(values.name, 'name'),
+            role: values.role ?? 'agent',
+            departmentIds: list(values.departments),
+            maxConcurrentChats: Number(values.max ?? 4),
+          },
+          'specialist',
+        ),
+      );
+      const created = value(await createSpecialistAccount(deps, COMMAND_LINE, { clientId, specialist, ...(values.password ? { password: values.password } : {}) }));
+      out(`specialist ${created.specialist.email} created (${created.specialist.role})`);
+      if (!values.password && created.password) out(`password (shown once): ${created.password}`);
+      return 0;
+    }
+    case 'update-specialist': {
+      const patch = value(
+        parseWith(
+          specialistPatchSchema,
+          {
+            ...(values.name !== undefined ? { displayName: values.name } : {}),
+            ...(values.role !== undefined ? { role: values.role } : {}),
+            ...(values.departments !== undefined ? { departmentIds: list(values.departments) } : {}),
+            ...(values.max !== undefined ? { maxConcurrentChats: Number(values.max) } : {}),
+          },
+          'specialist change',
+        ),
+      );
+      const s = value(await updateSpecialist(deps, COMMAND_LINE, { clientId, specialistId: await specialistId(), patch }));
+      out(`specialist ${s.email} saved (${s.role}, max ${s.maxConcurrentChats}, ${s.departmentIds.join(',') || 'no departments'})`);
+      return 0;
+    }
+    case 'deactivate-specialist':
+    case 'reactivate-specialist': {
+      const active = command === 'reactivate-specialist';
+      const s = value(await updateSpecialist(deps, COMMAND_LINE, { clientId, specialistId: await specialistId(), patch: { active } }));
+      out(`specialist ${s.email} ${active ? 'reactivated' : 'deactivated'}`);
+      return 0;
+    }
+    case 'reset-password': {
+      const reset = value(await resetPassword(deps, COMMAND_LINE, { clientId, specialistId: await specialistId() }));
+      out(`password of ${reset.specialist.email} reset; every session of the account ended`);
+      out(`password (shown once): ${reset.password ?? ''}`);
+      return 0;
+    }
+    case 'audit': {
+      const last = Number(values.last ?? 20);
+      if (!Number.isInteger(last) || last <= 0) throw new Refused('--last must be a positive whole number');
+      const entries = await listAuditEntries(handle.db, last);
+      for (const e of entries) out(auditLine(e));
+      if (entries.length === 0) out('no administrative changes recorded');
+      return 0;
+    }
+    case 'login-failures': {
+      const hours = Number(values.last ?? 24);
+      if (!Number.isFinite(hours) || hours <= 0) throw new Refused('--last must be a positive number of hours');
+      const rows = await listLoginFailures(handle.db, systemClock.now() - hours * 3_600_000, 1000);
+      for (const r of rows) out(`${new Date(r.at).toISOString()}\t${r.email}\t${r.address}`);
+      if (rows.length === 0) out(`no failed logins in the last ${hours} h`);
+      return 0;
+    }
+    default:
+      out(USAGE);
+      return command ? 1 : 0;
   }
 }
 

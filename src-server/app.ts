@@ -37,8 +37,11 @@ import { NoticeService } from './notices/notice-service';
 import { IncidentService } from './incidents/incident-service';
 import { socketBroadcaster } from './sockets/broadcaster';
 import { attachVisitorNamespace, type VisitorNamespace } from './sockets/visitor-namespace';
-import { attachAgentNamespace, type AgentNamespace } from './sockets/agent-namespace';
+import { attachAgentNamespace, signOutSpecialist, type AgentNamespace } from './sockets/agent-namespace';
 import { announceLogHead, onRedisRecovered } from './sockets/log-head';
+import { LogHeadWatcher, watchedBroadcaster } from './sockets/log-head-watcher';
+import { latestSeq } from './db/events';
+import type { AdminDeps } from './admin/admin-deps';
 import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
@@ -50,6 +53,7 @@ import { AGENT_ORIGINS, guardOrigins, visitorOrigins } from './sockets/origin-po
 import { FRAME_MAX_BYTES } from '../src-shared/protocol/frame-limits';
 import { automationStore } from './tickets/automation-store';
 import { startAutomationLoop, type AutomationLoop } from './automation/automation-loop';
+import { startUnsentUploadSweeper, type UnsentUploadSweeper } from './uploads/unsent-upload-sweeper';
 import { createAutomationMailer } from './automation/automation-mail';
 import { commentUrl } from './email/customer-mail';
 import { queueMailNow } from './email/mail-queue';
@@ -82,6 +86,8 @@ export interface App {
   stop(): Promise<void>;
   /** Runs an automation pass now (after any pass in progress); tests drive it after moving the fake clock. */
   runAutomationNow(): Promise<void>;
+  /** Deletes the comment-page uploads never sent and older than UNSENT_UPLOAD_MAX_AGE_MS now; resolves with how many. */
+  sweepUnsentUploadsNow(): Promise<number>;
   /** /ready's state: started, draining, database and Redis checks. */
   readiness: Readiness;
   /** SIGTERM: not ready at once, stop() after DRAIN_DELAY_MS, all bounded by DRAIN_TIMEOUT_MS (ops/drain.ts). */
@@ -131,7 +137,29 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agents = io.of(AGENT_NAMESPACE) as AgentNamespace;
   // While Redis is down emits stay on this node (sockets/broadcaster.ts); when it is back, tell our sockets where the log stands.
   const relayUp = redis ? () => redis.isReady : undefined;
-  if (redis) onRedisRecovered(redis, () => void announceLogHead({ db: deps.db.db, namespaces: [visitors, agents], log }));
+  // Events no node published live (admin CLI changes, other nodes' while Redis is down) reach our sockets as a log:head.
+  const headWatcher = new LogHeadWatcher({
+    readHead: () => latestSeq(deps.db.db),
+    announce: (seq) => {
+      visitors.local.emit('log:head', { seq });
+      agents.local.emit('log:head', { seq });
+    },
+    // Through the adapter, so the other nodes do not announce what reached every client already; not while it is down.
+    report: redis ? (seq) => void (redis.isReady && io.serverSideEmit('log:published', seq)) : undefined,
+    // Changes from where no live effect reaches (the command line): close the sockets of changed accounts, route.
+    foreignChange: async () => {
+      await agentHooks.closeStaleSockets();
+      await chat.route();
+    },
+    intervalMs: config.logHeadWatchMs,
+    log: log.child({ component: 'log-head' }),
+  });
+  if (redis) io.on('log:published', (seq: unknown) => headWatcher.sawPeer(Number(seq)));
+  if (redis) {
+    onRedisRecovered(redis, () => {
+      void announceLogHead({ db: deps.db.db, namespaces: [visitors, agents], log }).then((seq) => seq !== null && headWatcher.sawAnnounced(seq));
+    });
+  }
   const metrics = config.metricsToken
     ? createServerMetrics({
         socketsConnected: () => [
@@ -157,7 +185,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     mailer,
     log,
-    broadcaster: metrics ? countingAcceptedMessages(socketBroadcaster(visitors, agents, relayUp), (author) => metrics.messageAccepted(author)) : socketBroadcaster(visitors, agents, relayUp),
+    broadcaster: watchedBroadcaster(
+      metrics ? countingAcceptedMessages(socketBroadcaster(visitors, agents, relayUp), (author) => metrics.messageAccepted(author)) : socketBroadcaster(visitors, agents, relayUp),
+      headWatcher,
+    ),
     mailOutbox: { wake: () => mailDelivery?.wake() },
     budgets: {
       strangers: new StrangerBudgets(config.budgets, limiters),
@@ -169,6 +200,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const uploads = new UploadService(ctx);
   const notices = new NoticeService(ctx);
   const incidents = new IncidentService(ctx, notices);
+  const admin: AdminDeps = {
+    db: ctx.db,
+    writes,
+    clock,
+    effects: {
+      publish: (events) => ctx.broadcaster.publish(events),
+      // route() assigns what a change made assignable, then re-publishes availability and re-arms its next change.
+      availabilityChanged: () => chat.route(),
+      signOut: (specialistId) => signOutSpecialist(agents, specialistId),
+    },
+  };
   const startedAt = clock.now();
 
   await registerSecurityHeaders(fastify, config);
@@ -185,7 +227,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   guardOrigins(agents, () => AGENT_ORIGINS);
 
   attachVisitorNamespace(visitors, ctx, chat, notices);
-  attachAgentNamespace(agents, ctx, chat, tickets, notices, incidents);
+  const agentHooks = attachAgentNamespace(agents, ctx, { chat, tickets, notices, incidents, admin });
 
   // Every TCP connection, so stop() can end the ones a browser keeps open (keep-alive, half-sent requests, websockets).
   const connections = new Set<NetSocket>();
@@ -196,6 +238,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   let stopping: Promise<void> | null = null;
   let automation: AutomationLoop | null = null;
+  let uploadSweeper: UnsentUploadSweeper | null = null;
   return {
     fastify,
     io,
@@ -226,6 +269,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         pollIntervalMs: config.mailPollIntervalMs,
       });
       await chat.start();
+      headWatcher.start();
       automation = startAutomationLoop({
         port: automationStore(ctx),
         clock,
@@ -233,6 +277,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
         log: log.child({ component: 'automation' }),
         nodeId,
         intervalMs: config.automationIntervalMs,
+      });
+      uploadSweeper = startUnsentUploadSweeper({
+        write: (job) => writes.run(job),
+        clock,
+        filesDir: uploads.filesDir,
+        log: log.child({ component: 'uploads' }),
+        maxAgeMs: config.unsentUploadMaxAgeMs,
       });
       readiness.markStarted();
       await fastify.listen({ port: config.port, host: config.host });
@@ -252,6 +303,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await automation?.runNow();
       await automation?.runNow();
     },
+    sweepUnsentUploadsNow() {
+      return uploadSweeper?.runNow() ?? Promise.resolve(0);
+    },
     async runMailNow() {
       await mailDelivery?.runNow();
       await mailDelivery?.runNow();
@@ -262,9 +316,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stop() {
       stopping ??= (async () => {
         readiness.markDraining();
+        await headWatcher.stop();
         await chat.releaseLeases();
         chat.stop();
         await automation?.stop();
+        await uploadSweeper?.stop();
         await mailDelivery?.stop();
         // Writes already queued commit (and their callers are answered) before any client is cut off.
         await writes.drain();

@@ -117,6 +117,13 @@ const envSchema = z.object({
   LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
   /** Mails (EMAIL US acknowledgements, chat recaps) one address that never proved itself gets per hour; more are not sent. */
   UNVERIFIED_MAIL_PER_HOUR: z.coerce.number().int().min(0).default(5),
+  /**
+   * How often each node reads the newest event seq and sends `log:head` to its sockets for events no node published
+   * live (admin CLI changes; other nodes' events while Redis is down). 0 turns the check off.
+   */
+  LOG_HEAD_WATCH_MS: z.coerce.number().int().nonnegative().default(2_000),
+  /** Comment-page uploads no comment carries are deleted (row and file) once older than this (uploads/unsent-upload-sweeper.ts). */
+  UNSENT_UPLOAD_MAX_AGE_MS: z.coerce.number().int().min(60_000).default(24 * 3_600_000),
 }).superRefine((e, issues) => {
   if (e.METRICS === 'on' && !e.METRICS_TOKEN) issues.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'required when METRICS=on' });
   if (e.DRAIN_DELAY_MS >= e.DRAIN_TIMEOUT_MS) issues.addIssue({ code: 'custom', path: ['DRAIN_DELAY_MS'], message: 'must be shorter than DRAIN_TIMEOUT_MS' });
@@ -165,6 +172,9 @@ export interface Config {
   budgets: Record<StrangerOperation, BudgetSpec>;
   login: { budgets: LoginBudgetSpec; freeFailures: number; backoffMaxMs: number };
   unverifiedMailPerHour: number;
+  /** How often the log head watcher looks (sockets/log-head-watcher.ts); 0: off. */
+  logHeadWatchMs: number;
+  unsentUploadMaxAgeMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -218,6 +228,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       budgets: { chat_request: e.RATE_LIMIT_CHAT_REQUEST, email_request: e.RATE_LIMIT_EMAIL_US, comment: e.RATE_LIMIT_COMMENT, upload: e.RATE_LIMIT_UPLOAD },
       login: { budgets: e.RATE_LIMIT_LOGIN, freeFailures: e.LOGIN_FREE_FAILURES, backoffMaxMs: e.LOGIN_BACKOFF_MAX_MS },
       unverifiedMailPerHour: e.UNVERIFIED_MAIL_PER_HOUR,
+      logHeadWatchMs: e.LOG_HEAD_WATCH_MS,
+      unsentUploadMaxAgeMs: e.UNSENT_UPLOAD_MAX_AGE_MS,
     },
   };
 }

@@ -12,11 +12,14 @@ export interface Outcome<T> {
   ended?: Conversation[];
 }
 
-/** A retry with the same actor + client id gets the first success back and changes nothing; failures are not remembered. */
-export async function once<T>(trx: Db, key: string, now: number, run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+/**
+ * A retry with the same actor + client id gets the first success back and changes nothing; failures are not remembered.
+ * `remember`: what of the answer is stored for retries, when not all of it may be (a generated password is answered once).
+ */
+export async function once<T>(trx: Db, key: string, now: number, run: () => Promise<Outcome<T>>, remember: (value: T) => T = (v) => v): Promise<Outcome<T>> {
   const prior = await findCommandResult<T>(trx, key);
   if (prior !== undefined) return { result: ok(prior), events: [] };
   const out = await run();
-  if (out.result.ok) await saveCommandResult(trx, key, out.result.value, now);
+  if (out.result.ok) await saveCommandResult(trx, key, remember(out.result.value), now);
   return out;
 }

@@ -97,6 +97,8 @@ export const consoleMethods = {
    * (Electron: the default app, or `reveal` shows it in its folder); browser mode answers a one-time URL.
    */
   openAttachment: z.object({ attachmentId: attachmentIdSchema, reveal: z.boolean().default(false) }),
+  /** A thumbnail of an image attachment (downloaded by the core like openAttachment): a data: URL, never a server URL or token. */
+  previewAttachment: z.object({ attachmentId: attachmentIdSchema }),
   /** Canned responses this specialist may use (from the server online, the cached ones offline). */
   listCanned: z.object({}),
   /**
@@ -209,6 +211,8 @@ export interface ConsoleResults {
   getStats: StatsSnapshot;
   /** `url`: browser mode's one-time download link; null when the shell opened the file itself. */
   openAttachment: { url: string | null };
+  /** null for anything but a PNG, JPEG, GIF or WebP of at most MAX_PREVIEW_BYTES (src-shared/image-preview.ts). */
+  previewAttachment: { dataUrl: string | null };
   listCanned: CannedResponse[];
   getAdmin: AdminOverview;
   createDepartment: Department;

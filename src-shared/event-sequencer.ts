@@ -28,9 +28,12 @@ function snapshotKey(e: EventEnvelope): string | null {
       return `incident:${e.payload.id}`;
     case 'notice.updated':
       return 'notice';
+    case 'canned.updated':
+      return `canned:${e.payload.canned.id}`;
     case 'message.created':
     case 'ticket.comment':
     case 'ticket.audit':
+    case 'admin.audit':
       return null;
   }
 }

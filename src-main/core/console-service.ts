@@ -29,11 +29,14 @@ import { laneOf } from './outbox-lanes';
 import { applyDelivered, type AgentCommandKind, type CommandKind, type CommandValue } from './delivered-commands';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createServerFirstQueries } from './server-first-queries';
+import { createCannedQueries } from './canned-queries';
+import { createAdminCommands } from './admin-commands';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
 import { badgeCount, candidateFor, coalesce, decide, initialCoalesceState, type CoalesceState, type NotificationTrigger } from './notification-policy';
 import { createThrottle } from './throttle';
 import { createAttachmentTransfer, type LocalFile, type QueuedAttachment } from './attachment-transfer';
+import { createAttachmentPreview } from './attachment-preview';
 import { validateExternalUrl } from './external-url';
 import { mergeSettings, type SettingsStore } from './settings';
 import type { BackoffOptions } from './backoff';
@@ -152,7 +155,12 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   outbox.recover();
 
   function onChanges(changes: AppliedChanges, origin: 'live' | 'catch-up'): void {
-    if (changes.departments) emit('specialists', { ids: [] });
+    if (changes.departments.size) {
+      emit('departments', { ids: [...changes.departments] });
+      emit('specialists', { ids: [] });
+    }
+    if (changes.canned.size) emit('canned', { ids: [...changes.canned] });
+    if (changes.admin && isLead()) emit('admin', {});
     if (changes.specialists.size) emit('specialists', { ids: [...changes.specialists] });
     if (changes.conversations.size) emit('conversations', { ids: [...changes.conversations] });
     // A catch-up page can hold thousands of messages nobody is looking at: windows learn which chats
@@ -324,6 +332,8 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     return r;
   }
   const queries = createServerFirstQueries({ cache, clock, fromServer, me });
+  const canned = createCannedQueries({ cache, fromServer });
+  const admin = createAdminCommands({ cache, emit, engine: () => engine });
 
   /** Stores the action in the outbox and waits (bounded) for the server's answer. */
   async function command<K extends CommandKind>(kind: K, payload: Record<string, unknown>, summary: string): Promise<Result<CommandValue<K>>> {
@@ -333,6 +343,8 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   }
 
   const service = {
+    ...canned,
+    ...admin,
     async getSession(_input: In<'getSession'>): Out<'getSession'> {
       return ok(session());
     },
@@ -474,6 +486,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       const file = await transfer.localCopy(input.attachmentId);
       return file.ok ? deps.presentFile(file.value, input.reveal) : file;
     },
+    ...createAttachmentPreview({ attachment: (id) => cache.attachments.get(id), localCopy: (id) => transfer.localCopy(id) }),
     async openExternal(input: In<'openExternal'>): Out<'openExternal'> {
       const url = validateExternalUrl(input.url);
       if (!url.ok) return url;

@@ -16,6 +16,7 @@ import { useShortcuts } from '../keyboard/use-shortcuts';
 // Lead-only screens (the dashboard pulls in uPlot) load on first use, keeping them out of every specialist's startup chunk.
 const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
 const IncidentsView = lazy(() => import('../incidents/IncidentsView').then((m) => ({ default: m.IncidentsView })));
+const AdminView = lazy(() => import('../admin/AdminView').then((m) => ({ default: m.AdminView })));
 
 export function App() {
   const controller = useController();
@@ -62,6 +63,8 @@ function CurrentView() {
       return lead ? <LeadScreen screen={<DashboardView />} /> : <QueueView />;
     case 'incidents':
       return lead ? <LeadScreen screen={<IncidentsView />} /> : <QueueView />;
+    case 'admin':
+      return lead ? <LeadScreen screen={<AdminView />} /> : <QueueView />;
   }
 }
 

@@ -1,5 +1,25 @@
-// A modal dialog (labelled, focus moved inside on open and restored on close, Escape closes) and its form buttons.
-import { useEffect, useRef, type ReactNode } from 'react';
+// A modal dialog (labelled, focus moved inside on open and restored on close, Tab and Shift+Tab kept inside,
+// Escape closes) and its form buttons.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Tab past the last control comes back to the first, Shift+Tab before the first goes to the last: a modal keeps focus. */
+function trapTab(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'Tab') return;
+  const inside = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !e.currentTarget.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -21,7 +41,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
           if (e.key === 'Escape') {
             e.stopPropagation();
             props.onClose();
-          }
+          } else trapTab(e);
         }}
       >
         <header className="dialog-header">

@@ -9,6 +9,10 @@ import { useController } from './controller-context';
 import { ConnectionBadge } from './ConnectionBadge';
 import { OutboxButton } from './OutboxButton';
 import { SettingsDialog } from './SettingsDialog';
+import { acceptNextBlocker, queueHours } from '../queues/department-hours';
+import { useDepartmentHours } from '../queues/use-department-hours';
+import { HoursTag } from '../queues/HoursTag';
+import '../queues/queues.css';
 
 export function Sidebar() {
   const me = useApp((s) => s.session?.me ?? null);
@@ -35,7 +39,12 @@ function MeCard() {
   const controller = useController();
   const me = useApp((s) => s.session?.me ?? null);
   const load = useApp(useShallow((s) => myLoad(s.conversations, s.session?.me ?? null)));
+  const departments = useApp(useShallow((s) => myDepartments(s.departments, s.session?.me ?? null)));
+  const counts = useApp(useShallow((s) => waitingCounts(s.conversations)));
+  const hours = useDepartmentHours(departments);
   if (!me) return null;
+  const waiting = departments.reduce((sum, d) => sum + (counts[d.id] ?? 0), 0);
+  const blocker = acceptNextBlocker({ waiting, load, hours: queueHours([...hours.byId.values()]), scope: 'mine' }, hours.now, hours.zone);
   return (
     <section className="me-card" aria-label="My status">
       <div className="me-name">
@@ -59,9 +68,21 @@ function MeCard() {
           <span style={{ width: `${load.max === 0 ? 0 : Math.min(100, (100 * load.active) / load.max)}%` }} className={load.full ? 'full' : ''} />
         </div>
       </div>
-      <button type="button" className="button button-primary button-block" onClick={() => void controller.acceptNext()} disabled={load.full} title="Alt N">
+      <button
+        type="button"
+        className="button button-primary button-block"
+        onClick={() => void controller.acceptNext()}
+        disabled={blocker !== null}
+        title={blocker ?? 'Alt N'}
+        aria-describedby={blocker ? 'accept-next-why' : undefined}
+      >
         Accept next
       </button>
+      {blocker && (
+        <p id="accept-next-why" className="accept-next-why" data-testid="accept-next-why">
+          {blocker}
+        </p>
+      )}
     </section>
   );
 }
@@ -71,12 +92,14 @@ function Queues() {
   const counts = useApp(useShallow((s) => waitingCounts(s.conversations)));
   const filter = useApp((s) => (s.view === 'queue' ? s.queueFilter : undefined));
   const setQueueFilter = useApp((s) => s.setQueueFilter);
+  const hours = useDepartmentHours(departments);
   return (
     <section className="queues" aria-label="Queues">
       <h2 className="sidebar-heading">Queues</h2>
       <ul>
         {departments.map((d) => {
           const n = counts[d.id] ?? 0;
+          const h = hours.byId.get(d.id);
           return (
             <li key={d.id}>
               <button
@@ -86,7 +109,10 @@ function Queues() {
                 onClick={() => setQueueFilter(d.id)}
                 data-testid={`queue-${d.id}`}
               >
-                <span className="queue-name">{d.name}</span>
+                <span className="queue-link-text">
+                  <span className="queue-name">{d.name}</span>
+                  {h && <HoursTag hours={h} now={hours.now} zone={hours.zone} testId={`queue-hours-link-${d.id}`} />}
+                </span>
                 <span className={`count${n > 0 ? ' count-hot' : ''}`} aria-label={`${n} waiting`}>
                   {n}
                 </span>
@@ -128,6 +154,7 @@ function NavLinks(props: { lead: boolean }) {
       {item('tickets', 'Tickets', 'Alt T')}
       {props.lead && item('dashboard', 'Dashboard', 'Alt D')}
       {props.lead && item('incidents', 'Incidents', '', alerts, alerts > 0)}
+      {props.lead && item('admin', 'Admin', 'Alt A')}
     </ul>
   );
 }

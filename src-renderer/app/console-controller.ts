@@ -8,6 +8,8 @@ import { canSeeAllDepartments, type Presence } from '../../src-shared/specialist
 import { createAppStore, type AppState, type AppStore } from '../store/app-store';
 import { myLiveChats } from '../store/conversation-views';
 import { ticketQuery } from '../store/tickets-slice';
+import { chatAlertNeeded, type ChatAlert } from '../store/chat-alerts-slice';
+import { createAdminController } from '../admin/admin-controller';
 
 const PAGE = 200;
 const TYPING_TTL_MS = 8000;
@@ -47,6 +49,7 @@ const perUserKeys = [
   'conversations', 'departments', 'queueFilter', 'openChatIds', 'activeChatId', 'messages', 'hasOlder', 'typing', 'unread', 'dropBoxes',
   'drafts', 'internalMode', 'chatDialog', 'tickets', 'ticketFilters', 'selectedTicketId', 'ticketDetail', 'specialists', 'statsTickets',
   'outbox', 'view', 'overlay', 'incidentAlerts', 'incidents', 'incidentDraft', 'serverStats',
+  'canned', 'adminOverview', 'adminProblem', 'adminSection', 'adminDepartmentId', 'chatAlerts',
 ] as const;
 
 export function createConsoleController(api: ConsoleApi, store: AppStore) {
@@ -85,6 +88,14 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     const r = await api.listDepartments({});
     if (r.ok) s().setDepartments(r.value);
   });
+
+  /** The team's canned responses for the composer (the core answers its cached copy offline). */
+  const refreshCanned = coalesced(async () => {
+    const r = await api.listCanned({});
+    if (r.ok) s().setCanned(r.value);
+  });
+
+  const admin = createAdminController(api, store);
 
   const refreshSpecialists = coalesced(async () => {
     const r = await api.listSpecialists({});
@@ -135,6 +146,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     refreshTickets();
     refreshIncidents();
     refreshStats();
+    refreshCanned();
   }
 
   async function loadChat(id: string) {
@@ -173,6 +185,22 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
     return c.state !== 'ended' && c.specialist?.id === me()?.id && !isLookingAt(conversationId);
   }
 
+  /**
+   * Shows a chat the specialist asked about (a notification or a chat alert): a waiting chat in the queue with its
+   * Accept button focused, so Enter takes it; a live chat in its pane.
+   */
+  function showConversation(conversationId: string): void {
+    const conversation = s().conversations[conversationId];
+    if (conversation?.state !== 'queued') {
+      s().openChat(conversationId);
+      return;
+    }
+    s().setQueueFilter(null);
+    if (typeof document === 'undefined') return;
+    const label = `Accept chat with ${conversation.visitorEmail}`;
+    requestAnimationFrame(() => [...document.querySelectorAll<HTMLButtonElement>('button[aria-label]')].find((b) => b.getAttribute('aria-label') === label)?.focus());
+  }
+
   function isLookingAt(conversationId: string): boolean {
     const state = s();
     return state.view === 'chats' && state.activeChatId === conversationId && typeof document !== 'undefined' && document.hasFocus();
@@ -201,8 +229,13 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
           refreshSpecialists();
           refreshIncidents();
           refreshStats();
+          refreshCanned();
         }
       }),
+      // Names, order and hours changed (an admin's edit): the sidebar and queues re-read them.
+      api.on('departments', () => refreshDepartments()),
+      api.on('canned', () => refreshCanned()),
+      ...admin.subscribe(),
       api.on('conversations', () => {
         // Departments have no change event of their own; the first sync fills them in after sign-in.
         if (s().departments.length === 0) refreshDepartments();
@@ -240,9 +273,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
       api.on('unread', ({ byConversation }) => s().setUnread(byConversation)),
       // The specialist clicked a desktop notification: show what it was about.
       api.on('navigate', ({ conversationId, ticketId }) => {
-        const conversation = conversationId ? s().conversations[conversationId] : undefined;
-        if (conversationId && conversation?.state === 'queued') s().navigate('queue');
-        else if (conversationId) s().openChat(conversationId);
+        if (conversationId) showConversation(conversationId);
         else if (ticketId !== null) {
           s().selectTicket(ticketId);
           void loadTicket(ticketId);
@@ -269,12 +300,21 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
           return;
         }
         const text = `${title}: ${body}`;
-        if (s().toast?.text === text || (conversationId !== null && !worthToast(conversationId))) return;
+        if (conversationId !== null) {
+          // About a chat: an alert that opens it and stays until the chat no longer needs me (chat-alerts-slice.ts).
+          if (worthToast(conversationId)) s().showChatAlert({ conversationId, title, body });
+          return;
+        }
+        if (s().toast?.text === text) return;
         s().showToast(text);
       }),
     ];
     const unsubscribeStore = store.subscribe((state, prev) => {
       if (state.view !== prev.view || state.activeChatId !== prev.activeChatId) syncFocus();
+      if (state.chatAlerts.length > 0 && (state.conversations !== prev.conversations || state.view !== prev.view || state.activeChatId !== prev.activeChatId)) {
+        const at = { conversations: state.conversations, meId: me()?.id ?? null, view: state.view, activeChatId: state.activeChatId };
+        state.pruneChatAlerts((a) => chatAlertNeeded(a, at));
+      }
       if (state.activeChatId && state.activeChatId !== prev.activeChatId && !state.messages[state.activeChatId]) void loadChat(state.activeChatId);
     });
     const onWindowFocus = () => syncFocus();
@@ -303,6 +343,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
 
   return {
     start,
+    admin,
     loadChat,
     refreshTickets,
     /** The refusal as given (the sign-in form words it), or null once signed in. */
@@ -384,6 +425,11 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
       if (!first || first.seq <= 1) return;
       const r = await api.getMessages({ conversationId, beforeSeq: first.seq, limit: PAGE });
       if (r.ok) s().prependMessages(conversationId, r.value, r.value.length >= PAGE && (r.value[0]?.seq ?? 1) > 1);
+    },
+    /** The specialist chose a chat alert: it goes, and its chat shows. */
+    openChatAlert(alert: ChatAlert) {
+      s().dismissChatAlert(alert.id);
+      showConversation(alert.conversationId);
     },
     markRead(conversationId: string) {
       void api.markRead({ conversationId });

@@ -1,10 +1,13 @@
-// The reply box: Enter sends, Shift+Enter adds a line, Ctrl/⌘+I toggles an internal note, "/" opens canned
-// responses; typing state is sent throttled and cleared after a pause or on send.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// The reply box: Enter sends, Shift+Enter adds a line, Ctrl/⌘+I toggles an internal note, "/" opens the team's
+// canned responses (the chat's department and shared ones, variables filled on insert); typing state is sent
+// throttled and cleared after a pause or on send.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/app-store';
 import { useController } from '../app/controller-context';
-import { matchCanned, slashQuery } from './canned-responses';
+import { cannedForDepartment, chatTemplateValues, matchCanned, slashQuery } from './canned-responses';
 import { MAX_MESSAGE_CHARS } from '../../src-shared/message';
+import { fillTemplate } from '../../src-shared/canned-response';
 
 const TYPING_REFRESH_MS = 2500;
 const TYPING_IDLE_MS = 4000;
@@ -16,7 +19,21 @@ export function Composer(props: { conversationId: string; disabled: boolean; dis
   const internal = useApp((s) => s.internalMode[conversationId] ?? false);
   const setDraft = useApp((s) => s.setDraft);
   const toggleInternal = useApp((s) => s.toggleInternal);
-  const canned = useApp((s) => s.cannedResponses);
+  const all = useApp((s) => s.canned);
+  const chat = useApp(
+    useShallow((s) => {
+      const c = s.conversations[conversationId];
+      return {
+        departmentId: c?.departmentId ?? null,
+        visitorEmail: c?.visitorEmail ?? null,
+        specialistName: s.session?.me?.displayName ?? null,
+        departmentName: s.departments.find((d) => d.id === c?.departmentId)?.name ?? null,
+      };
+    }),
+  );
+  const canned = useMemo(() => cannedForDepartment(all, chat.departmentId), [all, chat.departmentId]);
+  /** A canned response's text as it goes into this chat. */
+  const filled = (body: string) => fillTemplate(body, chatTemplateValues(chat));
   const [picked, setPicked] = useState(0);
   const [sending, setSending] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -73,7 +90,7 @@ export function Composer(props: { conversationId: string; disabled: boolean; dis
       if (e.key === 'Enter' || e.key === 'Tab') {
         e.preventDefault();
         const choice = suggestions[Math.min(picked, suggestions.length - 1)];
-        if (choice) setDraft(conversationId, choice.body);
+        if (choice) setDraft(conversationId, filled(choice.body));
         setPicked(0);
         return;
       }
@@ -102,14 +119,14 @@ export function Composer(props: { conversationId: string; disabled: boolean; dis
         <ul className="canned-list" id={listId} role="listbox" aria-label="Canned responses">
           {suggestions.map((c, i) => (
             <li
-              key={c.shortcut}
+              key={c.id}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === picked}
               className={i === picked ? 'selected' : ''}
               onMouseDown={(e) => {
                 e.preventDefault();
-                setDraft(conversationId, c.body);
+                setDraft(conversationId, filled(c.body));
               }}
             >
               <span className="canned-shortcut">/{c.shortcut}</span>

@@ -32,7 +32,7 @@ export const MessageRow = memo(function MessageRow(props: { message: Message; mi
         {m.attachments.length > 0 && (
           <div className="message-attachments">
             {m.attachments.map((a) => (
-              <AttachmentChip key={a.id} attachment={a} />
+              <AttachmentChip key={a.id} attachment={a} thumbnail />
             ))}
           </div>
         )}

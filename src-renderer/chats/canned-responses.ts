@@ -1,14 +1,10 @@
-// Canned responses: the defaults, and matching the composer's "/shortcut" text against them.
-export type CannedResponse = { shortcut: string; title: string; body: string };
+// Canned responses in the composer: which of the team's responses a chat offers, matching the "/shortcut" being
+// typed, and the values its {variables} are filled with when one is inserted. The responses themselves come from
+// the server (`listCanned`), shared per department; pure functions here.
+import type { CannedResponse, TemplateValues } from '../../src-shared/canned-response';
 
-export const defaultCannedResponses: CannedResponse[] = [
-  { shortcut: 'hello', title: 'Greeting', body: 'Hi! Thanks for reaching out — I am looking into this now.' },
-  { shortcut: 'moment', title: 'One moment', body: 'Thanks for your patience, give me a moment to check that for you.' },
-  { shortcut: 'screenshot', title: 'Ask for a screenshot', body: 'Could you send me a screenshot of what you see? I have added an upload box below.' },
-  { shortcut: 'browser', title: 'Browser check', body: 'Which browser and version are you using? Please also try a private window with extensions disabled.' },
-  { shortcut: 'organisers', title: 'Personal information', body: 'For changes to your personal information, please contact the event organisers directly — they manage registration data.' },
-  { shortcut: 'thanks', title: 'Closing', body: 'Glad I could help! Is there anything else I can do for you today?' },
-];
+/** What matching needs of a response. */
+export type CannedChoice = Pick<CannedResponse, 'shortcut' | 'title' | 'body'>;
 
 /** The "/query" being typed when the composer text is a lone slash command, else null. */
 export function slashQuery(text: string): string | null {
@@ -17,9 +13,29 @@ export function slashQuery(text: string): string | null {
 }
 
 /** Responses whose shortcut starts with the query first, then those whose title or body mention it. */
-export function matchCanned(list: readonly CannedResponse[], query: string): CannedResponse[] {
+export function matchCanned<T extends CannedChoice>(list: readonly T[], query: string): T[] {
   const q = query.toLowerCase();
   const prefix = list.filter((c) => c.shortcut.toLowerCase().startsWith(q));
   const mention = list.filter((c) => !prefix.includes(c) && (c.title + ' ' + c.body).toLowerCase().includes(q));
   return [...prefix, ...mention];
+}
+
+/**
+ * The responses a chat of `departmentId` offers: that department's and the shared ones. A department's own
+ * response hides a shared one with the same shortcut (the department said it better for its customers).
+ */
+export function cannedForDepartment(list: readonly CannedResponse[], departmentId: string | null): CannedResponse[] {
+  const own = list.filter((c) => c.departmentId !== null && c.departmentId === departmentId);
+  const taken = new Set(own.map((c) => c.shortcut));
+  const shared = list.filter((c) => c.departmentId === null && !taken.has(c.shortcut));
+  return [...own, ...shared].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
+}
+
+/** The values of a chat's template variables (a missing one stays as typed, so the specialist sees the gap). */
+export function chatTemplateValues(chat: { visitorEmail: string | null; specialistName: string | null; departmentName: string | null }): TemplateValues {
+  return {
+    ...(chat.visitorEmail ? { 'visitor.email': chat.visitorEmail } : {}),
+    ...(chat.specialistName ? { 'specialist.name': chat.specialistName } : {}),
+    ...(chat.departmentName ? { 'department.name': chat.departmentName } : {}),
+  };
 }

@@ -38,7 +38,8 @@ export function DashboardView() {
   const chart = useMemo(() => dayChart(server, stats.timeline, startOfDay(now)), [server, stats.timeline, now]);
   const t = stats.total;
   return (
-    <section className="view dashboard" aria-labelledby="dash-title" data-testid="dashboard">
+    // Focusable because it scrolls: keyboard users scroll it with the arrow keys (nothing inside takes focus).
+    <section className="view dashboard" aria-labelledby="dash-title" data-testid="dashboard" tabIndex={0}>
       <header className="view-header">
         <h1 id="dash-title">Dashboard</h1>
         <span className="muted" data-testid="stats-source">
@@ -92,7 +93,7 @@ export function DashboardView() {
           <ul className="specialist-loads">
             {stats.specialists.map((s) => (
               <li key={s.id}>
-                <span className={`presence presence-${s.status}`} aria-label={s.status} />
+                <span className={`presence presence-${s.status}`} role="img" aria-label={s.status} />
                 <span className="specialist-name">{s.name}</span>
                 <span className="load-bar small" role="meter" aria-label={`${s.name} load`} aria-valuemin={0} aria-valuemax={s.max} aria-valuenow={s.active}>
                   <span style={{ width: `${Math.min(100, (100 * s.active) / s.max)}%` }} className={s.active >= s.max ? 'full' : ''} />

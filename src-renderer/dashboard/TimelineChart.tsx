@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { hourClockLabel, hourIndexAt, hourRangeLabel, hourSplits, hourTickLabel, type DayChart, type DaySeries, type DaySeriesTone } from '../stats/day-chart';
+import { clockLabel, hourIndexAt, hourRangeLabel, hourSplits, type DayChart, type DaySeries, type DaySeriesTone } from '../stats/day-chart';
 
 const HEIGHT = 240;
 /** Bar width and offsets in hours from the hour's start: queued on the left half, assigned on the right. */
@@ -58,8 +58,8 @@ export function TimelineChart(props: { chart: DayChart }) {
   xMax.current = chart.xMax;
   const barStarts = useRef(chart.barStarts);
   barStarts.current = chart.barStarts;
-  const xs = useRef(chart.xs);
-  xs.current = chart.xs;
+  const latest = useRef(chart);
+  latest.current = chart;
   const hourly = chart.source === 'server';
   const data: uPlot.AlignedData = [chart.xs, ...chart.series.map((s) => s.values)];
 
@@ -78,11 +78,11 @@ export function TimelineChart(props: { chart: DayChart }) {
           y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] },
         },
         axes: [
-          { ...axis, label: chart.xLabel, labelSize: 24, splits: () => hourSplits(xMax.current), values: (_u, splits) => splits.map(hourTickLabel) },
+          { ...axis, label: chart.xLabel, labelSize: 24, splits: () => hourSplits(xMax.current), values: (_u, splits) => splits.map((h) => clockLabel(latest.current.origin, latest.current.timeZone, h)) },
           { ...axis, label: chart.yLabel, labelSize: 24, size: 40, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
         ],
         series: [
-          { label: chart.xLegend, value: (_u, v) => (v == null ? '—' : hourly ? hourRangeLabel(barStarts.current, xs.current, v) : hourClockLabel(v)) },
+          { label: chart.xLegend, value: (_u, v) => (v == null ? '—' : hourly ? hourRangeLabel(latest.current, v) : clockLabel(latest.current.origin, latest.current.timeZone, v)) },
           ...chart.series.map((s) => seriesOptions(s, barStarts)),
         ],
         legend: { show: true },

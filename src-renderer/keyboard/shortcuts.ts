@@ -11,6 +11,7 @@ export type Command =
   | 'goChats'
   | 'goTickets'
   | 'goDashboard'
+  | 'goAdmin'
   | 'closeOverlay'
   | { chatIndex: number };
 
@@ -35,6 +36,7 @@ export const shortcutHelp: { keys: string; what: string }[] = [
   { keys: 'Alt E', what: 'End the focused chat' },
   { keys: 'Alt C', what: 'Focus the composer' },
   { keys: 'Alt Q / Alt H / Alt T / Alt D', what: 'Queues / Chats / Tickets / Dashboard' },
+  { keys: 'Alt A', what: 'Administration (leads and admins)' },
   { keys: 'Enter / Shift Enter', what: 'Send / new line (composer)' },
   { keys: '/', what: 'Canned responses (at the start of the composer)' },
   { keys: 'Ctrl/⌘ I', what: 'Toggle internal note (composer)' },
@@ -68,6 +70,8 @@ export function commandFor(k: KeyPress): Command | null {
         return 'goTickets';
       case 'KeyD':
         return 'goDashboard';
+      case 'KeyA':
+        return 'goAdmin';
     }
   }
   if (!k.inTextField && !mod && !k.altKey && k.key === '?') return 'help';

@@ -78,6 +78,9 @@ export function useShortcuts(controller: ConsoleController): void {
         case 'goDashboard':
           if (lead) s.navigate('dashboard');
           break;
+        case 'goAdmin':
+          if (lead) s.navigate('admin');
+          break;
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,4 +1,5 @@
-// Department queues: one list per department I serve, waiting visitors with question, context and a ticking wait.
+// Department queues: one list per department I serve, open or closed by its hours, waiting visitors with question,
+// context and a ticking wait.
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Conversation } from '../../src-shared/conversation';
@@ -8,55 +9,93 @@ import { myDepartments, myLoad, waitingIn } from '../store/conversation-views';
 import { useController } from '../app/controller-context';
 import { useNow } from '../app/use-now';
 import { formatDuration } from '../format/time';
+import { acceptNextBlocker, allClosedText, formatChange, queueHours, type DepartmentHours } from './department-hours';
+import { HoursTag } from './HoursTag';
+import { useDepartmentHours } from './use-department-hours';
+import './queues.css';
 
 export function QueueView() {
   const filter = useApp((s) => s.queueFilter);
   const departments = useApp(useShallow((s) => myDepartments(s.departments, s.session?.me ?? null)));
+  const hours = useDepartmentHours(departments);
+  const all = queueHours([...hours.byId.values()]);
+  const anyWaiting = useApp((s) => Object.values(s.conversations).some((c) => c.state === 'queued' && departments.some((d) => d.id === c.departmentId)));
   const shown = filter ? departments.filter((d) => d.id === filter) : departments;
   return (
     <section className="view queue-view" aria-labelledby="queue-title">
       <header className="view-header">
         <h1 id="queue-title">{filter ? (departments.find((d) => d.id === filter)?.name ?? 'Queue') : 'All queues'}</h1>
       </header>
+      {all.allClosed && (
+        <p className="queue-closed-notice" role="status" data-testid="queue-closed">
+          {allClosedText(all, hours.now, hours.zone)}
+          {anyWaiting && ' Chats already waiting can still be accepted.'}
+        </p>
+      )}
       <div className="queue-columns">
-        {shown.map((d) => (
-          <DepartmentQueue key={d.id} department={d} />
-        ))}
+        {shown.map((d) => {
+          const h = hours.byId.get(d.id);
+          return h ? <DepartmentQueue key={d.id} department={d} hours={h} now={hours.now} zone={hours.zone} /> : null;
+        })}
         {shown.length === 0 && <p className="empty">You are not in any department yet.</p>}
       </div>
     </section>
   );
 }
 
-function DepartmentQueue(props: { department: Department }) {
-  const { department } = props;
+function DepartmentQueue(props: { department: Department; hours: DepartmentHours; now: number; zone: string }) {
+  const { department, hours, now, zone } = props;
   const waiting = useApp(useShallow((s) => waitingIn(s.conversations, department.id)));
-  const full = useApp((s) => myLoad(s.conversations, s.session?.me ?? null).full);
+  const load = useApp(useShallow((s) => myLoad(s.conversations, s.session?.me ?? null)));
   const controller = useController();
+  const blocker = acceptNextBlocker({ waiting: waiting.length, load, hours: queueHours([hours]), scope: 'department' }, now, zone);
+  const whyId = `accept-next-why-${department.id}`;
   return (
-    <section className="queue" aria-label={`${department.name} queue`} data-testid={`queue-list-${department.id}`}>
+    <section className={`queue${hours.open ? '' : ' queue-is-closed'}`} aria-label={`${department.name} queue`} data-testid={`queue-list-${department.id}`}>
       <header className="queue-header">
         <div className="queue-title">
           <h2 title={department.name}>{department.name}</h2>
           <span className="muted">
             {waiting.length} waiting · {department.routing === 'auto' ? 'auto-assigned' : 'pick from queue'}
           </span>
+          <HoursTag hours={hours} now={now} zone={zone} testId={`queue-hours-${department.id}`} />
         </div>
-        <button type="button" className="button button-small" disabled={waiting.length === 0 || full} onClick={() => void controller.acceptNext(department.id)}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={blocker !== null}
+          title={blocker ?? undefined}
+          aria-describedby={blocker ? whyId : undefined}
+          onClick={() => void controller.acceptNext(department.id)}
+        >
           Accept next
         </button>
       </header>
       {waiting.length === 0 ? (
-        <p className="empty">Nobody waiting.</p>
+        <p className="empty" id={whyId}>
+          {hours.open ? 'Nobody waiting.' : closedEmptyText(hours, now, zone)}
+        </p>
       ) : (
-        <ol className="waiting-list">
-          {waiting.map((c) => (
-            <WaitingRow key={c.id} conversation={c} disabled={full} />
-          ))}
-        </ol>
+        <>
+          {blocker && (
+            <p className="sr-only" id={whyId}>
+              {blocker}
+            </p>
+          )}
+          <ol className="waiting-list">
+            {waiting.map((c) => (
+              <WaitingRow key={c.id} conversation={c} disabled={load.full} />
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );
+}
+
+/** A closed department takes no new chats, so its empty queue says until when rather than "Nobody waiting". */
+function closedEmptyText(hours: DepartmentHours, now: number, zone: string): string {
+  return hours.nextChangeAt === null ? 'Closed: no new chats.' : `Closed: no new chats until ${formatChange(hours.nextChangeAt, now, zone)}.`;
 }
 
 const WaitingRow = memo(function WaitingRow(props: { conversation: Conversation; disabled: boolean }) {

@@ -1,5 +1,7 @@
 // Shapes the dashboard's "Over the day" chart: the server's hourly buckets whenever the console holds them,
-// this console's 5-minute estimate only as the offline fallback. Pure; x is in hours since the day's start.
+// this console's 5-minute estimate only as the offline fallback. Pure; x is in elapsed hours since the day's
+// start, and every label is the wall clock of that instant read in a named zone — never `x % 24`, which on a
+// DST day (23 or 25 hours long) names every hour after the change wrongly.
 import type { StatsSnapshot } from '../../src-shared/console-api';
 import type { TimelinePoint } from './dashboard-stats';
 import { formatClock } from '../format/time';
@@ -21,6 +23,10 @@ export type DayChart = {
   xs: number[];
   /** Server only: start of each x's hour (bars span that hour); empty for the estimate. */
   barStarts: number[];
+  /** The instant at x = 0: the day's start (the server's midnight, or this console's for the estimate). */
+  origin: number;
+  /** IANA zone whose wall clock labels the hours (clockLabel). */
+  timeZone: string;
   /** Right end of the x axis in hours (at least one hour, so an empty day still draws axes). */
   xMax: number;
   xLabel: string;
@@ -34,17 +40,43 @@ export type DayChart = {
 
 export const ESTIMATE_CAPTION = "Estimated from this console's cache — offline";
 
-/** Tick label for `h` hours after midnight, e.g. 13 → "13:00". */
-export function hourTickLabel(h: number): string {
-  const whole = Math.floor(h);
-  return `${String(((whole % 24) + 24) % 24).padStart(2, '0')}:00`;
+const clockFormats = new Map<string, { clock: Intl.DateTimeFormat; zoneName: Intl.DateTimeFormat }>();
+function formatsFor(timeZone: string) {
+  let f = clockFormats.get(timeZone);
+  if (!f) {
+    f = {
+      clock: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      zoneName: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }),
+    };
+    clockFormats.set(timeZone, f);
+  }
+  return f;
 }
 
-/** Clock time `h` hours after midnight, e.g. 9.5 → "09:30". */
-export function hourClockLabel(h: number): string {
-  const minutes = Math.round(h * 60);
-  const hh = ((Math.floor(minutes / 60) % 24) + 24) % 24;
-  return `${String(hh).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** The console's own IANA zone, the one its clock shows. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "HH:MM" of the instant `at` on the wall clock of `timeZone`. */
+export function wallClock(at: number, timeZone: string): string {
+  return formatsFor(timeZone).clock.format(at);
+}
+
+function zoneAbbreviation(at: number, timeZone: string): string {
+  return formatsFor(timeZone).zoneName.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/**
+ * The clock time `x` hours after `origin` in `timeZone`, e.g. "13:00". The hour a DST change repeats (01:00 twice
+ * in New York on the first Sunday of November) carries its zone name, "01:00 EDT" then "01:00 EST", so the
+ * two are told apart; the hour it skips simply never appears (01:00 is followed by 03:00).
+ */
+export function clockLabel(origin: number, timeZone: string, x: number): string {
+  const at = origin + Math.round(x * 60) * 60_000;
+  const label = wallClock(at, timeZone);
+  const repeated = wallClock(at - HOUR, timeZone) === label || wallClock(at + HOUR, timeZone) === label;
+  return repeated ? `${label} ${zoneAbbreviation(at, timeZone)}` : label;
 }
 
 /**
@@ -57,10 +89,10 @@ export function hourIndexAt(barStarts: readonly number[], x: number): number | n
 }
 
 /** Legend text for the server point at `x` (an hour's end, or now for the current hour): "09:00–10:00". */
-export function hourRangeLabel(barStarts: readonly number[], xs: readonly number[], x: number): string {
-  const i = xs.indexOf(x);
-  const start = barStarts[i];
-  return start === undefined ? hourClockLabel(x) : `${hourClockLabel(start)}–${hourClockLabel(x)}`;
+export function hourRangeLabel(chart: Pick<DayChart, 'origin' | 'timeZone' | 'barStarts' | 'xs'>, x: number): string {
+  const label = (h: number) => clockLabel(chart.origin, chart.timeZone, h);
+  const start = chart.barStarts[chart.xs.indexOf(x)];
+  return start === undefined ? label(x) : `${label(start)}–${label(x)}`;
 }
 
 /** Integer-hour tick positions across [0, xMax], thinned so at most ~12 labels fit. */
@@ -72,7 +104,10 @@ export function hourSplits(xMax: number): number[] {
   return splits;
 }
 
-function serverChart(server: StatsSnapshot): DayChart {
+/** "America/New_York" → "America/New York", for the axis title. */
+const zoneTitle = (timeZone: string) => timeZone.replace(/_/g, ' ');
+
+function serverChart(server: StatsSnapshot, timeZone: string): DayChart {
   const { dayStart, hourly, generatedAt } = server.stats;
   const rows = [...hourly].sort((a, b) => a.hourStart - b.hourStart);
   const barStarts = rows.map((r) => (r.hourStart - dayStart) / HOUR);
@@ -88,8 +123,10 @@ function serverChart(server: StatsSnapshot): DayChart {
       : `Per hour since midnight (server time) — offline, server figures from ${formatClock(server.fetchedAt)}`,
     xs,
     barStarts,
+    origin: dayStart,
+    timeZone,
     xMax: last === undefined ? 1 : last + 1,
-    xLabel: 'Hour of the day (server time)',
+    xLabel: `Hour of the day (${zoneTitle(timeZone)})`,
     xLegend: 'Hour',
     yLabel: 'Chats',
     series: [
@@ -101,7 +138,7 @@ function serverChart(server: StatsSnapshot): DayChart {
   };
 }
 
-function estimateChart(points: readonly TimelinePoint[], dayStart: number): DayChart {
+function estimateChart(points: readonly TimelinePoint[], dayStart: number, timeZone: string): DayChart {
   const xs = points.map((p) => (p.at - dayStart) / HOUR);
   const last = xs[xs.length - 1];
   return {
@@ -109,8 +146,10 @@ function estimateChart(points: readonly TimelinePoint[], dayStart: number): DayC
     caption: ESTIMATE_CAPTION,
     xs,
     barStarts: [],
+    origin: dayStart,
+    timeZone,
     xMax: last === undefined ? 1 : Math.max(1, last),
-    xLabel: 'Hour of the day (this computer)',
+    xLabel: `Hour of the day (this computer, ${zoneTitle(timeZone)})`,
     xLegend: 'At',
     yLabel: 'Chats',
     series: [
@@ -123,8 +162,10 @@ function estimateChart(points: readonly TimelinePoint[], dayStart: number): DayC
 
 /**
  * The server's hourly series whenever a snapshot exists (even a cached one while offline, labelled so);
- * the local estimate only when the console has never heard from the server.
+ * the local estimate only when the console has never heard from the server. Hours are labelled on the wall clock
+ * of `timeZone`: the console's own zone, because the stats contract does not carry the server's reporting zone
+ * (the day still starts at the server's midnight, as the caption says).
  */
-export function dayChart(server: StatsSnapshot | null, estimate: readonly TimelinePoint[], localDayStart: number): DayChart {
-  return server ? serverChart(server) : estimateChart(estimate, localDayStart);
+export function dayChart(server: StatsSnapshot | null, estimate: readonly TimelinePoint[], localDayStart: number, timeZone: string = localTimeZone()): DayChart {
+  return server ? serverChart(server, timeZone) : estimateChart(estimate, localDayStart, timeZone);
 }

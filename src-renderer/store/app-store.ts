@@ -8,8 +8,11 @@ import { createChatsSlice, type ChatsSlice } from './chats-slice';
 import { createTicketsSlice, type TicketsSlice } from './tickets-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
 import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice';
+import { createCannedSlice, type CannedSlice } from './canned-slice';
+import { createAdminSlice, type AdminSlice } from './admin-slice';
+import { createChatAlertsSlice, type ChatAlertsSlice } from './chat-alerts-slice';
 
-export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice;
+export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice & CannedSlice & AdminSlice & ChatAlertsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. */
@@ -22,6 +25,9 @@ export function createAppStore(): AppStore {
     ...createTicketsSlice(...a),
     ...createStatsSlice(...a),
     ...createIncidentsSlice(...a),
+    ...createCannedSlice(...a),
+    ...createAdminSlice(...a),
+    ...createChatAlertsSlice(...a),
   }));
 }
 

@@ -7,6 +7,9 @@ import { issueCategoryLabels } from '../../src-shared/issue-category';
 import { emailSchema } from '../../src-shared/ids';
 import type { Ticket, TicketAuditEntry, TicketComment } from '../../src-shared/ticket';
 import { auditActor, describeAudit, mergeTimeline } from './ticket-timeline';
+import { humanizeId, productLabel, resolutionLabel, ticketChannelLabels } from './ticket-labels';
+import { CommentForm } from './CommentForm';
+import './tickets.css';
 import { useApp } from '../store/app-store';
 import { useController } from '../app/controller-context';
 import { StatusBadge } from './StatusBadge';
@@ -41,6 +44,7 @@ function TicketDetail() {
   const [error, setError] = useState<string | null>(null);
   const resolution = ticket.resolution ? findResolutionType(ticket.resolution.typeId) : undefined;
   const assignee = specialists.find((s) => s.id === ticket.assigneeId);
+  const departmentName = departments.find((d) => d.id === ticket.departmentId)?.name ?? humanizeId(ticket.departmentId);
 
   async function changeStatus(to: TicketStatus) {
     setError(null);
@@ -55,12 +59,13 @@ function TicketDetail() {
   return (
     <article className="ticket-detail" aria-labelledby="ticket-title" data-testid="ticket-detail">
       <header className="ticket-header">
-        <div>
-          <h1 id="ticket-title">
+        <div className="ticket-heading">
+          {/* Clamped to two lines, the whole subject in the title; the actions have their own row (tickets.css). */}
+          <h1 id="ticket-title" className="ticket-title" title={ticket.subject || undefined}>
             <span className="ticket-id">#{ticket.id}</span> {ticket.subject || '(no subject)'}
           </h1>
-          <div className="muted">
-            {ticket.requesterEmail} · {ticket.channel} · {departments.find((d) => d.id === ticket.departmentId)?.name ?? ticket.departmentId}
+          <div className="muted ticket-meta">
+            {ticket.requesterEmail} · {ticketChannelLabels[ticket.channel]} · {departmentName}
           </div>
         </div>
         <div className="ticket-status-control">
@@ -120,7 +125,7 @@ function TicketDetail() {
             <dt>Status</dt>
             <dd>{ticketStatusLabels[ticket.status]}</dd>
             <dt>Resolution</dt>
-            <dd data-testid="ticket-resolution">{resolution ? resolution.label : ticket.resolution ? ticket.resolution.typeId : '—'}</dd>
+            <dd data-testid="ticket-resolution">{resolution ? resolution.label : ticket.resolution ? resolutionLabel(ticket.resolution.typeId) : '—'}</dd>
             {ticket.resolution?.linkedTicketId !== undefined && (
               <>
                 <dt>Duplicate of</dt>
@@ -143,7 +148,7 @@ function TicketDetail() {
             <dt>Assignee</dt>
             <dd>{assignee?.displayName ?? (ticket.assigneeId ? 'another specialist' : 'unassigned')}</dd>
             <dt>Product</dt>
-            <dd>{ticket.product ?? '—'}</dd>
+            <dd>{ticket.product ? productLabel(ticket.product) : '—'}</dd>
             <dt>Category</dt>
             <dd>{ticket.category ? issueCategoryLabels[ticket.category] : '—'}</dd>
             <dt>Created</dt>
@@ -241,14 +246,13 @@ function Ccs(props: { ticket: Ticket }) {
 }
 
 function History(props: { ticketId: number; comments: TicketComment[]; audit: TicketAuditEntry[] }) {
-  const controller = useController();
   const specialists = useApp((s) => s.specialists);
   const incidents = useApp((s) => s.incidents);
-  const [body, setBody] = useState('');
-  const [internal, setInternal] = useState(true);
+  const departments = useApp((s) => s.departments);
   const names = {
     specialist: (id: string) => specialists.find((x) => x.id === id)?.displayName,
     incident: (id: string) => incidents.find((x) => x.id === id)?.title,
+    department: (id: string) => departments.find((x) => x.id === id)?.name,
   };
   const timeline = mergeTimeline(props.comments, props.audit);
   return (
@@ -262,10 +266,10 @@ function History(props: { ticketId: number; comments: TicketComment[]; audit: Ti
               <span className="message-time">{formatDateTime(item.at)}</span>
             </li>
           ) : (
-            <li key={item.comment.id} className={`comment comment-${item.comment.authorKind}${item.comment.internal ? ' comment-internal' : ''}`}>
+            <li key={item.comment.id} className={`comment comment-${item.comment.authorKind}${item.comment.internal ? ' comment-internal' : ''}`} data-testid="ticket-comment">
               <div className="message-meta">
                 <span className="message-author">{item.comment.authorName}</span>
-                {item.comment.internal && <span className="tag tag-note">Internal</span>}
+                {item.comment.internal && <span className="tag tag-note">Internal note</span>}
                 <span className="message-time">{formatDateTime(item.comment.createdAt)}</span>
               </div>
               <MessageText text={item.comment.body} />
@@ -281,25 +285,7 @@ function History(props: { ticketId: number; comments: TicketComment[]; audit: Ti
         )}
         {timeline.length === 0 && <li className="muted">No comments yet.</li>}
       </ol>
-      <form
-        className="comment-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (body.trim() && (await controller.addTicketComment(props.ticketId, body, internal))) setBody('');
-        }}
-      >
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} placeholder={internal ? 'Internal note' : 'Reply to the requester (emailed)'} aria-label="Comment" />
-        <div className="composer-bar">
-          <label className="toggle">
-            <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
-            <span>Internal</span>
-          </label>
-          <span className="spacer" />
-          <button type="submit" className="button button-primary" disabled={!body.trim()}>
-            {internal ? 'Add note' : 'Send reply'}
-          </button>
-        </div>
-      </form>
+      <CommentForm ticketId={props.ticketId} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-// Tickets: filters (status, department, mine, search), the list, and the selected ticket beside it.
+// Tickets: filters (status, department, mine, search), the list (keeping the open ticket), and the selected ticket beside it.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
@@ -7,6 +7,8 @@ import { useController } from '../app/controller-context';
 import { TicketDetailView } from './TicketDetailView';
 import { StatusBadge } from './StatusBadge';
 import { formatDateTime } from '../format/time';
+import { ticketListRows } from './ticket-list-rows';
+import './tickets.css';
 
 export function TicketsView() {
   const controller = useController();
@@ -39,10 +41,16 @@ export function TicketsView() {
                 <button
                   key={st}
                   type="button"
-                  className={`chip${on ? ' pressed' : ''}`}
+                  className={`chip status-chip${on ? ' pressed' : ''}`}
                   aria-pressed={on}
                   onClick={() => setFilters({ status: on ? filters.status.filter((x) => x !== st) : [...filters.status, st] })}
                 >
+                  {/* The check mark says "selected" without relying on the tint. */}
+                  {on && (
+                    <span className="chip-check" aria-hidden="true">
+                      ✓
+                    </span>
+                  )}
                   {ticketStatusLabels[st]}
                 </button>
               );
@@ -79,27 +87,39 @@ export function TicketsView() {
 function TicketList() {
   const tickets = useApp(useShallow((s) => s.tickets));
   const selected = useApp((s) => s.selectedTicketId);
+  const open = useApp((s) => (s.ticketDetail && s.ticketDetail.ticket.id === s.selectedTicketId ? s.ticketDetail.ticket : null));
   const loading = useApp((s) => s.ticketsLoading);
   const controller = useController();
+  const rows = ticketListRows(tickets, open);
   return (
     <ul className="ticket-list" aria-label="Tickets" aria-busy={loading}>
-      {tickets.map((t) => (
+      {rows.map(({ ticket: t, pinned }) => (
         <li key={t.id}>
-          <button type="button" className={`ticket-row${t.id === selected ? ' selected' : ''}`} aria-current={t.id === selected ? 'true' : undefined} onClick={() => controller.openTicket(t.id)} data-testid="ticket-row">
+          <button
+            type="button"
+            className={`ticket-row${t.id === selected ? ' selected' : ''}${pinned ? ' ticket-row-pinned' : ''}`}
+            aria-current={t.id === selected ? 'true' : undefined}
+            onClick={() => controller.openTicket(t.id)}
+            data-testid="ticket-row"
+            data-pinned={pinned || undefined}
+          >
             <span className="ticket-row-top">
               <span className="ticket-id">#{t.id}</span>
-              <span className="ticket-subject">{t.subject || '(no subject)'}</span>
+              <span className="ticket-subject" title={t.subject || undefined}>
+                {t.subject || '(no subject)'}
+              </span>
             </span>
             <span className="ticket-row-bottom muted">
               <StatusBadge status={t.status} />
-              <span>{t.requesterEmail}</span>
+              {pinned && <span className="tag ticket-row-outside">Not in this filter</span>}
+              <span className="ticket-row-email">{t.requesterEmail}</span>
               <span className="spacer" />
-              <span>{formatDateTime(t.updatedAt)}</span>
+              <span className="ticket-row-date">{formatDateTime(t.updatedAt)}</span>
             </span>
           </button>
         </li>
       ))}
-      {tickets.length === 0 && !loading && <li className="empty">No tickets match.</li>}
+      {rows.length === 0 && !loading && <li className="empty">No tickets match.</li>}
     </ul>
   );
 }

@@ -1,14 +1,14 @@
 // A ticket's history as one list: comments and audit entries (who changed what) merged oldest first, with
 // each audit entry described in words. Pure, so the ordering and wording are unit-tested.
 import type { TicketAuditEntry, TicketComment } from '../../src-shared/ticket';
-import { ticketStatusLabels, type TicketStatus } from '../../src-shared/ticket-lifecycle';
-import { issueCategoryLabels, issueCategorySchema } from '../../src-shared/issue-category';
+import { categoryLabel, humanizeId, resolutionLabel, statusLabel } from './ticket-labels';
 import { MAIL_AUDIT_FIELD, mailAttemptSchema, mailKindLabels, type MailAttempt } from '../../src-shared/mail-delivery';
 
 /** Names the timeline shows instead of ids; undefined when unknown (someone removed, an incident not loaded). */
 export interface TimelineNames {
   specialist(id: string): string | undefined;
   incident(id: string): string | undefined;
+  department(id: string): string | undefined;
 }
 
 export type TimelineItem = { kind: 'comment'; at: number; comment: TicketComment } | { kind: 'audit'; at: number; entry: TicketAuditEntry };
@@ -35,11 +35,7 @@ const fieldLabels: Record<string, string> = {
   escalation: 'Escalation',
   departmentId: 'Department',
   incident: 'Incident',
-};
-
-const categoryLabel = (value: unknown): string | null => {
-  const parsed = issueCategorySchema.safeParse(value);
-  return parsed.success ? issueCategoryLabels[parsed.data] : null;
+  accountManagement: 'Account Management',
 };
 
 /** Who made the change, as a name: specialists by the roster, customers and the system by kind. */
@@ -51,13 +47,17 @@ export function auditActor(entry: TicketAuditEntry, names: TimelineNames): strin
 
 function describeValue(field: string, value: unknown, names: TimelineNames): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (field === 'status' && typeof value === 'string' && value in ticketStatusLabels) return ticketStatusLabels[value as TicketStatus];
+  if (field === 'status') return statusLabel(value) ?? String(value);
   if (field === 'assigneeId' && typeof value === 'string') return names.specialist(value) ?? 'another specialist';
+  if (field === 'departmentId' && typeof value === 'string') return names.department(value) ?? humanizeId(value);
   if (field === 'category') return categoryLabel(value) ?? String(value);
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(String).join(', ');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.typeId === 'string') return o.typeId;
+    if (typeof o.typeId === 'string') {
+      const label = resolutionLabel(o.typeId);
+      return typeof o.linkedTicketId === 'number' ? `${label} (#${o.linkedTicketId})` : label;
+    }
     if (o.category !== undefined) return categoryLabel(o.category) ?? String(o.category);
     return 'set';
   }
@@ -77,7 +77,7 @@ export function describeAudit(entry: TicketAuditEntry, names: TimelineNames): st
     const mail = mailAttemptSchema.safeParse(entry.to);
     if (mail.success) return describeMailAttempt(mail.data);
   }
-  const label = fieldLabels[entry.field] ?? entry.field;
+  const label = fieldLabels[entry.field] ?? humanizeId(entry.field);
   return `${label}: ${describeValue(entry.field, entry.from, names)} → ${describeValue(entry.field, entry.to, names)}`;
 }
 

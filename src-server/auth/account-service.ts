@@ -1,4 +1,5 @@
-// Specialist accounts: login (access + refresh token), refresh with rotation, and creation (admin CLI, seed, tests).
+// Specialist accounts: login (access + refresh token), refresh with rotation, and creation (seed, tests; admins: admin/).
+// A deactivated account can neither log in, nor refresh, nor connect with a token issued before.
 import { randomUUID } from 'node:crypto';
 import { err, ok, type Result } from '../../src-shared/result';
 import type { Specialist, Role } from '../../src-shared/specialist';
@@ -12,6 +13,8 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { opaqueToken, sha256, signAccessToken, verifyAccessToken } from './tokens';
 
 type Deps = Pick<ServerContext, 'db' | 'writes' | 'clock' | 'secret' | 'config'>;
+
+const DEACTIVATED = 'This account is deactivated.';
 
 export interface NewSpecialistInput {
   email: string;
@@ -57,6 +60,8 @@ export async function login(deps: Deps, input: LoginInput): Promise<Result<AuthT
   if (!cred || !valid) return err('unauthorized', 'Wrong email or password.');
   const s = await specialists.getSpecialist(deps.db, cred.id);
   if (!s) return err('unauthorized', 'Wrong email or password.');
+  // Said only after the password matched, so it reveals nothing to someone guessing.
+  if (!s.active) return err('unauthorized', DEACTIVATED);
   return ok(await deps.writes.run((trx) => issueTokens(deps, trx, s)));
 }
 
@@ -66,6 +71,7 @@ export async function refresh(deps: Deps, refreshToken: string): Promise<Result<
     if (!id) return err('unauthorized', 'Refresh token is invalid, used or expired; log in again.');
     const s = await specialists.getSpecialist(trx, id);
     if (!s) return err('unauthorized', 'Account no longer exists.');
+    if (!s.active) return err('unauthorized', DEACTIVATED);
     return ok(await issueTokens(deps, trx, s));
   });
 }
@@ -76,5 +82,6 @@ export async function actorFromToken(deps: Pick<ServerContext, 'db' | 'clock' | 
   if (!claims.ok) return claims;
   const s = await specialists.getSpecialist(deps.db, claims.value.sub);
   if (!s) return err('unauthorized', 'Account no longer exists.');
+  if (!s.active) return err('unauthorized', DEACTIVATED);
   return ok({ specialistId: s.id, role: s.role, displayName: s.displayName, departmentIds: s.departmentIds });
 }

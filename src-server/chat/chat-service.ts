@@ -24,7 +24,7 @@ import { insertTicket, getTicket, saveTicket } from '../db/tickets';
 import { getAttachments } from '../db/attachments';
 import { once, type Outcome } from '../outcome';
 import { sha256 } from '../auth/tokens';
-import { queueChatRecap } from '../email/customer-mail';
+import { queueChatEndMail } from '../email/customer-mail';
 import { questionTicketDraft } from '../automation/new-ticket';
 import { PresenceRegistry } from './presence';
 import { ChatDeadlines } from './chat-deadlines';
@@ -32,13 +32,17 @@ import { endLease, isStillIdle, isStillLapsed } from '../db/chat-deadlines';
 import { planAssignments, queuePositions, type RoutingCandidate } from './routing';
 import { AvailabilityPublisher } from './availability-publisher';
 import { PresenceLeases, PRESENCE_LEASE_MS } from './presence-leases';
+import { SYSTEM_NAME, uuidV7 } from './message-identity';
+import { REQUEUE_NOTES, requeueChatsOf } from './requeue';
+import { greetingText } from './greeting';
+
+export { uuidV7 } from './message-identity';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
 
 export const TYPING_TTL_MS = 5000;
 /** Re-broadcast a "still typing" signal at most this often per sender and conversation. */
 export const TYPING_THROTTLE_MS = 1000;
-const SYSTEM_NAME = 'Switchboard';
 
 function queueStatsOf(queue: readonly Conversation[]): QueueStat[] {
   const stats = new Map<string, { waiting: number; longestWaitSince: number | null }>();
@@ -60,16 +64,6 @@ const conversationScope = (c: ConversationRef, visitorVisible = true) => ({
   specialistId: c.specialist?.id ?? null,
   visitorVisible,
 });
-
-/**
- * A UUIDv7 (RFC 9562): the creation time leads, so a message's primary key lands on the index's last page
- * instead of dirtying a random page per message in every commit. The random part comes from randomUUID.
- */
-export function uuidV7(nowMs: number): string {
-  const r = randomUUID();
-  const ts = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, '0').slice(-12);
-  return `${ts.slice(0, 8)}-${ts.slice(8)}-7${r.slice(15)}`;
-}
 
 export const canSeeConversation = (actor: AgentActor, c: Pick<Conversation, 'departmentId' | 'specialist'>): boolean =>
   actor.role !== 'agent' || actor.departmentIds.includes(c.departmentId) || c.specialist?.id === actor.specialistId;
@@ -233,16 +227,17 @@ export class ChatService {
     this.ctx.broadcaster.typingToAgents({ conversationId, departmentId: c.departmentId, specialistId: c.specialist?.id ?? null, typing, ttlMs: TYPING_TTL_MS });
   }
 
-  async visitorLeave(conversationId: string): Promise<Result<null>> {
-    const res = await this.endConversation(conversationId, 'visitor_left', null);
+  /** `answerByEmail`: "Answer me by email instead" — honoured before any specialist wrote (queued or just assigned). */
+  async visitorLeave(conversationId: string, opts: { answerByEmail?: boolean } = {}): Promise<Result<null>> {
+    const res = await this.endConversation(conversationId, 'visitor_left', null, undefined, opts.answerByEmail === true);
     return res.ok || res.error.code === 'conflict' ? ok(null) : res;
   }
 
   // ---------- specialist side ----------
 
-  /** Online and connected: to this node (in memory) or to another one (a live presence lease in the database). */
+  /** Active, online and connected: to this node (in memory) or to another one (a live presence lease in the database). */
   private isRoutable(s: Specialist, leased: ReadonlySet<string>): boolean {
-    return s.status === 'online' && (this.presence.isConnected(s.id) || leased.has(s.id));
+    return s.active && s.status === 'online' && (this.presence.isConnected(s.id) || leased.has(s.id));
   }
 
   async specialistConnected(actor: AgentActor): Promise<void> {
@@ -293,20 +288,7 @@ export class ChatService {
       if (!(await isStillLapsed(trx, specialistId, cutoff))) return { result: ok(null), events };
       requeued = true;
       await specialists.setSpecialistStatus(trx, specialistId, 'offline');
-      for (const c of await conversations.listAssignedTo(trx, specialistId)) {
-        // Keep queued_at: a requeued chat should not lose its place to newer ones.
-        await conversations.updateConversation(trx, c.id, { state: 'queued', specialistId: null, assignedAt: null });
-        const upd = await this.conversationEvent(trx, c.id);
-        const note = await this.addMessage(trx, upd.conversation, {
-          clientId: randomUUID(),
-          authorKind: 'system',
-          authorId: null,
-          authorName: SYSTEM_NAME,
-          body: 'Your specialist was disconnected. You are back in the queue; the next available specialist will join shortly.',
-          internal: false,
-        });
-        events.push(upd.event, note.event);
-      }
+      events.push(...(await requeueChatsOf(trx, specialistId, now, REQUEUE_NOTES.disconnected)));
       const me = await specialists.getSpecialist(trx, specialistId);
       if (me) events.push(await appendEvent(trx, 'specialist.updated', me, now, { conversationId: null, departmentId: null, specialistId: null, visitorVisible: false }));
       return { result: ok(null), events };
@@ -379,7 +361,7 @@ export class ChatService {
       authorKind: 'specialist',
       authorId: specialist.id,
       authorName: specialist.displayName,
-      body: `Hi, I'm ${specialist.displayName}. How can I help?`,
+      body: greetingText(await getDepartment(trx, conversation.departmentId), specialist.displayName, conversation.visitorEmail),
       internal: false,
     });
     const events = [event, greeting.event];
@@ -488,6 +470,7 @@ export class ChatService {
     reason: EndReason,
     by: { actor: AgentActor; key: string } | null,
     idleCutoff?: number,
+    answerByEmail = false,
   ): Promise<Result<Conversation>> {
     const job = async (trx: Db): Promise<Outcome<Conversation>> => {
       const c = await conversations.getConversation(trx, conversationId);
@@ -505,11 +488,13 @@ export class ChatService {
         idle_timeout: 'The chat ended after a period of inactivity.',
         no_specialist: 'No specialist could take the chat.',
       };
-      const note = await this.addMessage(trx, c, { clientId: randomUUID(), authorKind: 'system', authorId: null, authorName: SYSTEM_NAME, body: text[reason], internal: false });
+      const byEmail = answerByEmail && (c.state === 'queued' || c.state === 'assigned');
+      const body = byEmail ? 'The visitor asked to be answered by email instead.' : text[reason];
+      const note = await this.addMessage(trx, c, { clientId: randomUUID(), authorKind: 'system', authorId: null, authorName: SYSTEM_NAME, body, internal: false });
       await conversations.updateConversation(trx, c.id, { state: 'ended', endedAt: this.ctx.clock.now(), endReason: reason });
       const upd = await this.conversationEvent(trx, c.id);
-      // In this transaction: the chat is never ended without its recap in the mail outbox.
-      const withheld = await queueChatRecap(this.ctx, trx, upd.conversation);
+      // In this transaction: the chat is never ended without its mail (recap, or the email answer's receipt) in the outbox.
+      const withheld = await queueChatEndMail(this.ctx, trx, upd.conversation, { answerByEmail: byEmail });
       return { result: ok(upd.conversation), events: [note.event, upd.event, ...withheld], ended: [upd.conversation] };
     };
     const res = await this.commit<Conversation>((trx) => (by ? once(trx, by.key, this.ctx.clock.now(), () => job(trx)) : job(trx)));

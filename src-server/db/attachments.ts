@@ -1,5 +1,6 @@
 // Attachment metadata and the generated storage name of its bytes under DATA_DIR/files.
 import type { Attachment } from '../../src-shared/attachment';
+import { sql } from 'kysely';
 import type { Db, AttachmentsTable } from './schema';
 
 export interface StoredAttachment {
@@ -52,4 +53,45 @@ export async function getAttachments(db: Db, ids: readonly string[]): Promise<St
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('attachments').selectAll().where('id', 'in', ids).execute();
   return rows.map(toStored);
+}
+
+/**
+ * Deletes, in one statement, up to `limit` customer comment-page uploads made before `before` that no comment
+ * carries, and returns their storage names so the caller removes the bytes. A comment holds its files in
+ * `attachments_json` and lands on the link's own ticket, or on the follow-up a comment on a Closed ticket starts;
+ * both are checked. The reference test sits in the DELETE itself, so two nodes sweeping at once (or a comment
+ * committed in between) never remove a file a comment shows: each row is deleted once, by whichever node gets it.
+ */
+export async function deleteUnsentCommentUploads(db: Db, before: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('attachments')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('attachments as c')
+        .select('c.id')
+        .where('c.conversation_id', 'is', null)
+        .where('c.uploaded_by', '=', 'customer')
+        .where('c.created_at', '<', before)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('ticket_comments as tc')
+                .select('tc.seq')
+                .where((tc) =>
+                  tc.or([
+                    tc('tc.ticket_id', '=', tc.ref('c.ticket_id')),
+                    tc('tc.ticket_id', 'in', tc.selectFrom('tickets as f').select('f.id').whereRef('f.follow_up_of', '=', 'c.ticket_id')),
+                  ]),
+                )
+                // Attachment ids are UUIDs, so a substring match on the stored JSON cannot hit another file.
+                .where(sql<boolean>`tc.attachments_json like '%' || c.id || '%'`),
+            ),
+          ),
+        )
+        .orderBy('c.created_at')
+        .limit(limit),
+    )
+    .returning('storage_name')
+    .execute();
+  return rows.map((r) => r.storage_name);
 }

@@ -16,3 +16,8 @@ export async function consumeRefreshToken(db: Db, tokenHash: string, now: number
   const res = await db.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1 ? row.specialist_id : null;
 }
+
+/** Every unused token of the specialist stops working now (deactivation, password reset): marked used, as a rotation would. */
+export async function revokeRefreshTokens(db: Db, specialistId: string, now: number): Promise<void> {
+  await db.updateTable('refresh_tokens').set({ used_at: now }).where('specialist_id', '=', specialistId).where('used_at', 'is', null).execute();
+}

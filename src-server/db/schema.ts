@@ -20,6 +20,8 @@ export interface DepartmentsTable {
   routing: string;
   product: string | null;
   position: number;
+  /** Migration 10; empty = the default greeting. Optional on insert (the column defaults to ''). */
+  greeting: ColumnType<string, string | undefined, string>;
 }
 
 export interface SpecialistsTable {
@@ -35,6 +37,8 @@ export interface SpecialistsTable {
   idle_since: Instant;
   /** Presence lease: some node holds a socket of this specialist until then (null = none). */
   online_until: Instant | null;
+  /** Migration 10; 0 once an admin deactivated the account. Optional on insert (the column defaults to 1). */
+  active: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface SpecialistDepartmentsTable {
@@ -277,6 +281,30 @@ export interface LoginAttemptsTable {
   success: Flag;
 }
 
+/** A canned response (src-server/db/canned-responses.ts); shortcuts are unique per department and among the shared ones. */
+export interface CannedResponsesTable {
+  id: string;
+  /** Null: shared by every specialist. */
+  department_id: string | null;
+  shortcut: string;
+  title: string;
+  body: string;
+  updated_at: Instant;
+}
+
+/** One administrative change (src-server/db/admin-audit.ts): who, what, and the changed fields before and after. */
+export interface AdminAuditTable {
+  id: Generated<number>;
+  at: Instant;
+  /** Null: the command line. */
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target: string;
+  /** `[{ field, before, after }]`, never a password or its hash. */
+  changes_json: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -300,6 +328,8 @@ export interface Database {
   incident_reports: IncidentReportsTable;
   incident_keys: IncidentKeysTable;
   login_attempts: LoginAttemptsTable;
+  canned_responses: CannedResponsesTable;
+  admin_audit: AdminAuditTable;
 }
 
 export type Db = Kysely<Database>;

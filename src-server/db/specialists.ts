@@ -1,4 +1,4 @@
-// Specialists, their departments and password hashes; activeChats is derived from open conversations.
+// Specialists, their departments, password hashes and whether the account is active; activeChats is derived from open conversations.
 import { sql } from 'kysely';
 import type { Specialist } from '../../src-shared/specialist';
 import type { Db } from './schema';
@@ -11,6 +11,7 @@ export interface SpecialistRow {
   status: string;
   max_concurrent_chats: number;
   idle_since: number;
+  active: number;
   active_chats: number;
 }
 
@@ -25,6 +26,7 @@ function selectSpecialists(db: Db) {
       's.status',
       's.max_concurrent_chats',
       's.idle_since',
+      's.active',
       sql<number>`(select count(*) from conversations c where c.specialist_id = s.id and c.state in ('assigned', 'active'))`.as('active_chats'),
     ]);
 }
@@ -50,9 +52,11 @@ async function withDepartments(db: Db, rows: SpecialistRow[]): Promise<Specialis
     maxConcurrentChats: r.max_concurrent_chats,
     departmentIds: links.filter((l) => l.specialist_id === r.id).map((l) => l.department_id),
     activeChats: Number(r.active_chats),
+    active: Number(r.active) === 1,
   }));
 }
 
+/** Every account, deactivated ones included (`active: false`): routing and availability check the flag. */
 export async function listSpecialists(db: Db): Promise<Specialist[]> {
   return withDepartments(db, await selectSpecialists(db).orderBy('s.display_name').execute());
 }
@@ -79,9 +83,14 @@ export async function renewLeases(db: Db, ids: readonly string[], until: number)
   await db.updateTable('specialists').set({ online_until: until }).where('id', 'in', ids).execute();
 }
 
-export async function findCredentials(db: Db, email: string): Promise<{ id: string; passwordHash: string } | null> {
-  const r = await db.selectFrom('specialists').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
-  return r ? { id: r.id, passwordHash: r.password_hash } : null;
+export async function findCredentials(db: Db, email: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+  const r = await db.selectFrom('specialists').select(['id', 'password_hash', 'active']).where('email', '=', email).executeTakeFirst();
+  return r ? { id: r.id, passwordHash: r.password_hash, active: Number(r.active) === 1 } : null;
+}
+
+export async function findSpecialistByEmail(db: Db, email: string): Promise<Specialist | null> {
+  const rows = await selectSpecialists(db).where('s.email', '=', email).execute();
+  return (await withDepartments(db, rows))[0] ?? null;
 }
 
 export interface NewSpecialist {
@@ -114,7 +123,7 @@ export async function insertSpecialist(db: Db, s: NewSpecialist): Promise<void> 
   if (s.departmentIds.length > 0) {
     await db
       .insertInto('specialist_departments')
-      .values(s.departmentIds.map((d) => ({ specialist_id: s.id, department_id: d })))
+      .values([...new Set(s.departmentIds)].map((d) => ({ specialist_id: s.id, department_id: d })))
       .execute();
   }
 }
@@ -125,6 +134,51 @@ export async function setSpecialistStatus(db: Db, id: string, status: Specialist
 
 export async function setIdleSince(db: Db, id: string, at: number): Promise<void> {
   await db.updateTable('specialists').set({ idle_since: at }).where('id', '=', id).execute();
+}
+
+/** The account fields an admin changes; only those present are written. */
+export interface SpecialistFields {
+  displayName?: string;
+  role?: Specialist['role'];
+  maxConcurrentChats?: number;
+  active?: boolean;
+}
+
+export async function updateSpecialistFields(db: Db, id: string, f: SpecialistFields): Promise<void> {
+  const set: { display_name?: string; role?: string; max_concurrent_chats?: number; active?: number } = {};
+  if (f.displayName !== undefined) set.display_name = f.displayName;
+  if (f.role !== undefined) set.role = f.role;
+  if (f.maxConcurrentChats !== undefined) set.max_concurrent_chats = f.maxConcurrentChats;
+  if (f.active !== undefined) set.active = f.active ? 1 : 0;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('specialists').set(set).where('id', '=', id).execute();
+}
+
+/** Replaces the specialist's department links with exactly these (the caller's transaction holds both statements). */
+export async function replaceSpecialistDepartments(db: Db, id: string, departmentIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('specialist_departments').where('specialist_id', '=', id).execute();
+  if (departmentIds.length === 0) return;
+  await db
+    .insertInto('specialist_departments')
+    .values([...new Set(departmentIds)].map((d) => ({ specialist_id: id, department_id: d })))
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('specialists').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}
+
+/** Active admins other than `except`: the last one may never be demoted or deactivated. */
+export async function countActiveAdmins(db: Db, except?: string): Promise<number> {
+  let q = db.selectFrom('specialists').select(sql<number>`count(*)`.as('n')).where('role', '=', 'admin').where('active', '=', 1);
+  if (except !== undefined) q = q.where('id', '!=', except);
+  const r = await q.executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Deactivation: offline, and no presence lease, so no node counts the account as available any more. */
+export async function signOffSpecialist(db: Db, id: string): Promise<void> {
+  await db.updateTable('specialists').set({ status: 'offline', online_until: null }).where('id', '=', id).execute();
 }
 
 export async function countSpecialists(db: Db): Promise<number> {

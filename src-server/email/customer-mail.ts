@@ -11,6 +11,7 @@ import type { LoggedEvent } from '../db/events';
 import { signCommentLink } from '../auth/tokens';
 import { chatRecap, emailAcknowledgement } from './templates';
 import { queueUnverifiedMail } from './unverified-mail';
+import { expectedReply } from './expected-reply';
 
 export function commentUrl(ctx: ServerContext, ticketId: number): string {
   const sig = signCommentLink(ctx.secret, ticketId, ctx.clock.now() + ctx.config.commentLinkTtlMs);
@@ -44,4 +45,19 @@ export async function queueEmailAcknowledgement(
   const { ticket } = input;
   const { subject, text } = emailAcknowledgement({ ...input, commentUrl: commentUrl(ctx, ticket.id) });
   return queueUnverifiedMail(ctx, trx, ticket, { key: `email_ack:${ticket.id}`, kind: 'email_ack', to: ticket.requesterEmail, subject, text, ticketId: ticket.id });
+}
+
+/**
+ * The one mail of a chat that ends, queued in the transaction that ends it. A visitor who asked to be answered by
+ * email instead of waiting ("Answer me by email instead") made an EMAIL US request of their question: they get its
+ * acknowledgement (when to expect our reply, the comment link), not a recap of a chat that never happened. Keyed
+ * like EMAIL US (one per ticket), so it is sent once whichever way the chat ends afterwards.
+ */
+export async function queueChatEndMail(ctx: ServerContext, trx: Db, conversation: Conversation, opts: { answerByEmail: boolean }): Promise<LoggedEvent[]> {
+  if (!opts.answerByEmail) return queueChatRecap(ctx, trx, conversation);
+  if (conversation.ticketId === null) return [];
+  const ticket = await getTicket(trx, conversation.ticketId);
+  const dept = await getDepartment(trx, conversation.departmentId);
+  if (!ticket || !dept) return [];
+  return queueEmailAcknowledgement(ctx, trx, { ticket, expectedReplyText: expectedReply(dept, ctx.clock.now()).text, departmentName: dept.name });
 }

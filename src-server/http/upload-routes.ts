@@ -47,13 +47,21 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result
   }
 }
 
-/** Streams a stored file as a download that browsers never render inline. */
+/** The API's CSP plus `sandbox`: a file opened as a page anyway (a browser ignoring the disposition) gets no origin, runs nothing. */
+const FILE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+
+/**
+ * Streams a stored file as a download that browsers never render inline as a page. The sniffed Content-Type with
+ * nosniff is what lets the support pages show an image attachment in an <img> (thumbnails): a navigation still
+ * downloads it, and only the allow-listed raster types are ever treated as images.
+ */
 function sendDownload(reply: FastifyReply, attachment: Attachment, path: string): FastifyReply {
   return reply
     .header('Content-Type', attachment.contentType)
     .header('Content-Length', attachment.size)
     .header('Content-Disposition', `attachment; filename="${attachment.fileName.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
     .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', FILE_CSP)
     .header('Cache-Control', 'private, no-store')
     .send(createReadStream(path));
 }

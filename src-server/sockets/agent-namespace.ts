@@ -1,4 +1,5 @@
-// The /agent namespace: token auth at connect, presence, chats, drop boxes, tickets and events:since scoped to the caller.
+// The /agent namespace: token auth at connect, presence, chats, drop boxes, tickets, administration and events:since
+// scoped to the caller.
 import type { Namespace, Socket } from 'socket.io';
 import { ok } from '../../src-shared/result';
 import { agentInbound, type AgentClientToServerEvents, type AgentServerToClientEvents, type AgentSocketData, type InterServerEvents } from '../../src-shared/protocol/agent';
@@ -10,14 +11,50 @@ import type { IncidentService } from '../incidents/incident-service';
 import { dashboardStats } from '../stats/stats-service';
 import { actorFromToken } from '../auth/account-service';
 import { eventsForAgent } from '../db/events';
+import { listSpecialists } from '../db/specialists';
 import { bindEvents } from './handler';
 import { rooms } from './broadcaster';
 import { HandshakeError } from './handshake-error';
+import type { AdminDeps } from '../admin/admin-deps';
+import { adminOverview } from '../admin/admin-overview';
+import { createDepartment, reorderDepartments, updateDepartment } from '../admin/department-admin';
+import { createSpecialistAccount, resetPassword, updateSpecialist } from '../admin/specialist-admin';
+import { deleteCanned, listCannedFor, saveCanned } from '../admin/canned-responses';
 
 export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
 type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
 
-export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, chat: ChatService, tickets: TicketService, notices: NoticeService, incidents: IncidentService): void {
+/**
+ * Closes every socket of the specialist, on every node (through the adapter): deactivated, signed out, or its scope
+ * changed (the console reconnects, and its token's account is re-read at connect). Deferred a turn, so the answer to
+ * the command that caused it reaches the caller first, even when the caller is that specialist.
+ */
+export function signOutSpecialist(nsp: AgentNamespace, specialistId: string): void {
+  setImmediate(() => nsp.in(rooms.specialist(specialistId)).disconnectSockets(true));
+}
+
+export interface AgentServices {
+  chat: ChatService;
+  tickets: TicketService;
+  notices: NoticeService;
+  incidents: IncidentService;
+  admin: AdminDeps;
+}
+
+export interface AgentNamespaceHooks {
+  /**
+   * Closes this node's sockets whose account changed since they connected — deactivated, or its name, role or
+   * departments changed — when the change came from where no live effect reaches (the command line).
+   */
+  closeStaleSockets(): Promise<void>;
+}
+
+/** Whether the account as it is now still matches what the socket was authorised as. */
+const stillSame = (a: AgentActor, s: { active: boolean; role: string; displayName: string; departmentIds: readonly string[] }): boolean =>
+  s.active && s.role === a.role && s.displayName === a.displayName && [...s.departmentIds].sort().join() === [...a.departmentIds].sort().join();
+
+export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, services: AgentServices): AgentNamespaceHooks {
+  const { chat, tickets, notices, incidents, admin } = services;
   const actors = new WeakMap<AgentSocket, AgentActor>();
 
   nsp.use((socket, next) => {
@@ -83,8 +120,30 @@ export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, ch
         'incident:resolve': (input) => incidents.resolve(actor, input),
         'incidents:list': (input) => incidents.list(actor, input),
         'stats:get': () => dashboardStats(ctx, actor),
+        'canned:list': async () => ok(await listCannedFor(ctx.db, actor)),
+        'admin:get': () => adminOverview(ctx.db, actor),
+        'department:create': (input) => createDepartment(admin, actor, input),
+        'department:update': (input) => updateDepartment(admin, actor, input),
+        'department:reorder': (input) => reorderDepartments(admin, actor, input),
+        'specialist:create': (input) => createSpecialistAccount(admin, actor, input),
+        'specialist:update': (input) => updateSpecialist(admin, actor, input),
+        'specialist:reset-password': (input) => resetPassword(admin, actor, input),
+        'canned:save': (input) => saveCanned(admin, actor, input),
+        'canned:delete': (input) => deleteCanned(admin, actor, input),
       },
       { log, optionalAck: ['typing'], now: () => ctx.clock.now() },
     );
   });
+
+  return {
+    async closeStaleSockets() {
+      if (nsp.sockets.size === 0) return;
+      const accounts = new Map((await listSpecialists(ctx.db)).map((s) => [s.id, s]));
+      for (const socket of nsp.sockets.values()) {
+        const actor = actors.get(socket);
+        const account = actor && accounts.get(actor.specialistId);
+        if (actor && (!account || !stillSame(actor, account))) socket.disconnect(true);
+      }
+    },
+  };
 }

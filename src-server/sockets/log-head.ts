@@ -43,13 +43,18 @@ export interface LogHeadDeps {
   log: Logger;
 }
 
-/** Reads the newest committed seq and sends it to every socket of every node; failures are logged, never thrown (it runs from an event handler). */
-export async function announceLogHead(deps: LogHeadDeps): Promise<void> {
+/**
+ * Reads the newest committed seq and sends it to every socket of every node; answers the seq sent, or null when it
+ * could not be read. Failures are logged, never thrown (it runs from an event handler).
+ */
+export async function announceLogHead(deps: LogHeadDeps): Promise<number | null> {
   try {
     const seq = await latestSeq(deps.db);
     for (const nsp of deps.namespaces) nsp.emit('log:head', { seq });
     deps.log.info({ seq }, 'redis back: log:head sent to every node\'s sockets');
+    return seq;
   } catch (e) {
     deps.log.warn({ err: e }, 'redis back, but log:head could not be read; clients catch up at their next event or reconnect');
+    return null;
   }
 }

@@ -72,10 +72,10 @@ export function attachVisitorNamespace(nsp: VisitorNamespace, ctx: ServerContext
           await chat.visitorTyping(id, typing);
           return ok(null);
         },
-        'chat:leave': async () => {
+        'chat:leave': async ({ answerByEmail }) => {
           await ready;
           const id = socket.data.conversationId;
-          return id ? chat.visitorLeave(id) : needChat();
+          return id ? chat.visitorLeave(id, { answerByEmail }) : needChat();
         },
         'events:since': async ({ since, limit }) => {
           await ready;

@@ -5,7 +5,6 @@ import { err, ok, type Result } from '../../src-shared/result';
 import type { Ticket, TicketAuditEntry, TicketComment, TicketFilter } from '../../src-shared/ticket';
 import { canTransition, nextStatusOnCustomerReply, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 import { findResolutionType, validateResolution } from '../../src-shared/resolution-catalog';
-import { describeHours, isOpen, nextOpening } from '../../src-shared/business-hours';
 import type { agentInbound, IncidentAlert, TicketDetail } from '../../src-shared/protocol/agent';
 import type { CommentPage, CustomerCommentReceipt, EmailRequest, EmailRequestReceipt } from '../../src-shared/protocol/http';
 import type { AgentActor, ServerContext } from '../context';
@@ -25,6 +24,7 @@ import { IncidentMonitor } from './incident-monitor';
 import { once, type Outcome } from '../outcome';
 import { verifyCommentLink } from '../auth/tokens';
 import { queueEmailAcknowledgement } from '../email/customer-mail';
+import { expectedReply } from '../email/expected-reply';
 import { enqueueMails } from '../db/mail-outbox';
 import { accountManagementHandoff } from '../email/templates';
 import { incidentIdsForTicket } from '../db/incidents';
@@ -224,11 +224,7 @@ export class TicketService {
     const now = this.ctx.clock.now();
     const dept = await getDepartment(this.ctx.db, input.departmentId);
     if (!dept) return err('not_found', 'Unknown department.');
-    const open = isOpen(dept.schedule, now);
-    const expectedReplyBy = open ? now : nextOpening(dept.schedule, now);
-    const expectedReplyText = open
-      ? `Our ${dept.name} team is in now and will reply by email as soon as possible.`
-      : `Our ${dept.name} team will reply during business hours (${describeHours(dept.schedule)}).`;
+    const { by: expectedReplyBy, text: expectedReplyText } = expectedReply(dept, now);
     const res = await this.commit<{ ticket: Ticket; created: boolean }>(async (trx) => {
       const prior = await tickets.findTicketByClientId(trx, input.clientId);
       if (prior) return { result: ok({ ticket: prior, created: false }), events: [] };

@@ -116,8 +116,9 @@ export const agentInbound = {
   'specialist:update': z.object({ clientId: clientIdSchema, specialistId: specialistIdSchema, patch: specialistPatchSchema }),
   /** Admins: a new generated password (answered once); every session of the account ends. */
   'specialist:reset-password': z.object({ clientId: clientIdSchema, specialistId: specialistIdSchema }),
-  /** Admins, and leads for departments they lead: create (no id) or replace (id) a canned response. */
+  /** Leads and admins: create (no id) or replace (id) a canned response, shared (departmentId null) or of any department. */
   'canned:save': z.object({ clientId: clientIdSchema, canned: cannedDraftSchema }),
+  /** Leads and admins. */
   'canned:delete': z.object({ clientId: clientIdSchema, cannedId: z.uuid() }),
 } as const;
 export type AgentInbound = typeof agentInbound;
@@ -201,7 +202,10 @@ export interface AgentServerToClientEvents {
   'queue:stats': (s: { departmentId: string; waiting: number; longestWaitSince: number | null }[]) => void;
   /** Ephemeral, leads and admins only: a likely large-scale incident (see IncidentAlert). */
   'incident:alert': (a: IncidentAlert) => void;
-  /** Ephemeral: the newest committed seq, sent when the node's Redis link is back (docs/protocol.md, "Live events and gaps"). */
+  /**
+   * Ephemeral: the newest committed seq, sent when the node's Redis link is back, and when the node finds events no
+   * node published live (docs/protocol.md, "Live events and gaps").
+   */
   'log:head': (head: LogHead) => void;
 }
 
@@ -210,5 +214,8 @@ export interface AgentSocketData {
   role: Specialist['role'];
 }
 
-/** Events exchanged between server nodes (Redis adapter); none yet beyond socket.io's own. */
-export type InterServerEvents = Record<string, never>;
+/** Events exchanged between server nodes (Redis adapter, `serverSideEmit`). */
+export interface InterServerEvents {
+  /** The highest seq the sending node published live: the others' log head watchers do not announce it again. */
+  'log:published': (seq: number) => void;
+}

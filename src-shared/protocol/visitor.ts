@@ -31,7 +31,8 @@ export const visitorInbound = {
   'chat:resume': z.object({ token: visitorTokenSchema }),
   'message:send': z.object({ clientId: clientIdSchema, body: messageBodySchema }),
   typing: z.object({ typing: z.boolean() }),
-  'chat:leave': z.object({}),
+  /** `answerByEmail`: end a chat no specialist has written in yet as an email request (docs/protocol.md). */
+  'chat:leave': z.object({ answerByEmail: z.boolean().optional() }),
   'events:since': eventsSinceInputSchema,
 } as const;
 
@@ -65,7 +66,10 @@ export interface VisitorServerToClientEvents {
   typing: (t: { conversationId: string; displayName: string; typing: boolean; ttlMs: number }) => void;
   /** Ephemeral: current system notice (incident banner), or null. */
   notice: (n: SystemNotice | null) => void;
-  /** Ephemeral: the newest committed seq, sent when the node's Redis link is back (docs/protocol.md, "Live events and gaps"). */
+  /**
+   * Ephemeral: the newest committed seq, sent when the node's Redis link is back, and when the node finds events no
+   * node published live (docs/protocol.md, "Live events and gaps").
+   */
   'log:head': (head: LogHead) => void;
 }
 

@@ -1,32 +1,22 @@
 // Fuzzes every client→server event of /visitor and /agent from the shared schemas against the real server in-process:
 // each emit with an ack is answered with a Result (never `internal`), no socket is closed by the server, nothing
 // crashes, and afterwards the server is healthy and serves a normal chat. Counts and the seed are printed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startFuzzServer, assertStillServing, type FuzzServer, type Role } from './support/fuzz-server';
+import { assertStillServing, type Role } from './support/fuzz-server';
 import { socketCases, eventMaps, type Namespace, type SocketCase } from './support/socket-cases';
 import { SocketDriver } from './support/socket-driver';
 import { Tally } from './support/tally';
 import { scale } from './support/scale';
-import { watchCrashes, type CrashWatch } from './support/crash-watch';
+import { useFreshFuzzServer } from './support/fresh-server';
 
-let fz: FuzzServer;
-let watch: CrashWatch;
-// A server per property: one run's state (spent budgets, a moved clock, expired tokens) never shapes the next.
-beforeEach(async () => {
-  watch = watchCrashes();
-  fz = await startFuzzServer();
-});
-afterEach(async () => {
-  await fz?.stop();
-  watch?.stop();
-});
+const fresh = useFreshFuzzServer();
 
 const NAMESPACES: Namespace[] = ['visitor', 'agent'];
 
 async function fuzz(title: string, arb: fc.Arbitrary<SocketCase>, seed: number): Promise<Tally> {
   const tally = new Tally(title);
-  const driver = new SocketDriver(fz.server, fz.known, tally, scale.ackTimeoutMs);
+  const driver = new SocketDriver(fresh.fz.server, fresh.fz.known, tally, scale.ackTimeoutMs);
   const started = Date.now();
   let skipped = 0;
   await fc.assert(
@@ -45,9 +35,9 @@ async function fuzz(title: string, arb: fc.Arbitrary<SocketCase>, seed: number):
 describe('socket events fuzzed from the shared schemas', () => {
   for (const [i, ns] of NAMESPACES.entries()) {
     it(`every /${ns} event, valid-shaped and mutated, is answered with a Result; the server stays up and serves a chat`, async () => {
-      const tally = await fuzz(`/${ns} events (${Object.keys(eventMaps[ns]).length} in the schema map)`, socketCases(ns, fz.known), scale.seed + i);
-      await assertStillServing(fz.server);
-      expect(watch.crashes).toEqual([]);
+      const tally = await fuzz(`/${ns} events (${Object.keys(eventMaps[ns]).length} in the schema map)`, socketCases(ns, fresh.fz.known), scale.seed + i);
+      await assertStillServing(fresh.fz.server);
+      expect(fresh.crashes).toEqual([]);
       expect(tally.failureSignatures()).toEqual([]);
     });
   }
@@ -56,7 +46,7 @@ describe('socket events fuzzed from the shared schemas', () => {
   // property says what the protocol promises, so it fails until then.
   it('reserved and non-string event names are answered or ignored, and never close the socket', async () => {
     const tally = new Tally('reserved and non-string event names');
-    const driver = new SocketDriver(fz.server, fz.known, tally, scale.ackTimeoutMs);
+    const driver = new SocketDriver(fresh.fz.server, fresh.fz.known, tally, scale.ackTimeoutMs);
     const closedBy: string[] = [];
     const reserved = ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'];
     // Numbers are valid names to socket.io (unknown ones, ignored like any unknown name); the others it refuses.
@@ -73,8 +63,8 @@ describe('socket events fuzzed from the shared schemas', () => {
     }
     await driver.closeAll();
     console.log(tally.report({ 'closed the socket': closedBy.join(', ') || 'none' }));
-    await assertStillServing(fz.server);
-    expect(watch.crashes).toEqual([]);
+    await assertStillServing(fresh.fz.server);
+    expect(fresh.crashes).toEqual([]);
     expect(closedBy).toEqual([]);
     expect(tally.failureSignatures()).toEqual([]);
   });
@@ -82,7 +72,7 @@ describe('socket events fuzzed from the shared schemas', () => {
   // Frames over socket.io's maxHttpBufferSize (1 MB) close the connection today (being fixed on the server).
   it('a frame over 1 MB is answered with too_large and does not close the socket', async () => {
     const tally = new Tally('frames over 1 MB');
-    const driver = new SocketDriver(fz.server, fz.known, tally, scale.ackTimeoutMs);
+    const driver = new SocketDriver(fresh.fz.server, fresh.fz.known, tally, scale.ackTimeoutMs);
     const huge = 'x'.repeat(1_100_000);
     const cases: SocketCase[] = [
       { ns: 'visitor', role: 'agent', form: 'mutated', event: 'message:send', args: [{ clientId: crypto.randomUUID(), body: huge }], ack: true },
@@ -99,8 +89,8 @@ describe('socket events fuzzed from the shared schemas', () => {
     }
     await driver.closeAll();
     console.log(tally.report({ answers: codes.join(', ') || 'none', 'closed the socket': closedBy.join(', ') || 'none' }));
-    await assertStillServing(fz.server);
-    expect(watch.crashes).toEqual([]);
+    await assertStillServing(fresh.fz.server);
+    expect(fresh.crashes).toEqual([]);
     expect(closedBy).toEqual([]);
     expect(codes.every((c) => c.endsWith('"too_large"'))).toBe(true);
     expect(tally.failureSignatures()).toEqual([]);

@@ -12,7 +12,8 @@ export function createDepartmentsRepo(db: Database.Database) {
       upsertStmt.run(d.id, d.position, JSON.stringify(d));
     },
     list(): Department[] {
-      return (listStmt.all() as string[]).map((s) => JSON.parse(s) as Department);
+      // Rows cached before departments had greetings read as the default (empty: the standard greeting).
+      return (listStmt.all() as string[]).map((s) => ({ greeting: '', ...(JSON.parse(s) as Omit<Department, 'greeting'>) }));
     },
   };
 }

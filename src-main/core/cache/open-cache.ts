@@ -13,6 +13,7 @@ import { createSyncStateRepo } from './sync-state';
 import { createTicketsRepo } from './tickets';
 import { createTicketAuditRepo } from './ticket-audit';
 import { createIncidentsRepo } from './incidents';
+import { createCannedRepo } from './canned';
 
 export function openCache(file: string) {
   const db = new Database(file);
@@ -35,6 +36,7 @@ export function openCache(file: string) {
     tickets: createTicketsRepo(db, attachments),
     ticketAudit: createTicketAuditRepo(db),
     incidents: createIncidentsRepo(db),
+    canned: createCannedRepo(db),
     dropBoxes: createDropBoxesRepo(db, attachments),
     syncState: createSyncStateRepo(db),
     outbox: createOutboxItemsRepo(db),
@@ -45,7 +47,7 @@ export function openCache(file: string) {
      */
     wipe(): void {
       db.transaction(() => {
-        for (const table of ['departments', 'specialists', 'conversations', 'messages', 'tickets', 'ticket_comments', 'drop_boxes', 'attachments', 'outbox', 'kv', 'ticket_audit', 'incidents']) {
+        for (const table of ['departments', 'specialists', 'conversations', 'messages', 'tickets', 'ticket_comments', 'drop_boxes', 'attachments', 'outbox', 'kv', 'ticket_audit', 'incidents', 'canned']) {
           db.prepare(`DELETE FROM ${table}`).run();
         }
         db.prepare(`INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')`).run();

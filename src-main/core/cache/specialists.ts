@@ -2,6 +2,9 @@
 import type Database from 'better-sqlite3';
 import type { Specialist } from '../../../src-shared/specialist';
 
+/** Rows cached before accounts could be deactivated read as active (the schema's default). */
+const read = (row: string): Specialist => ({ active: true, ...(JSON.parse(row) as Omit<Specialist, 'active'>) });
+
 export function createSpecialistsRepo(db: Database.Database) {
   const upsertStmt = db.prepare(
     'INSERT INTO specialists (id, display_name, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, data = excluded.data',
@@ -14,10 +17,10 @@ export function createSpecialistsRepo(db: Database.Database) {
     },
     get(id: string): Specialist | null {
       const row = getStmt.get(id) as string | undefined;
-      return row ? (JSON.parse(row) as Specialist) : null;
+      return row ? read(row) : null;
     },
     list(): Specialist[] {
-      return (listStmt.all() as string[]).map((s) => JSON.parse(s) as Specialist);
+      return (listStmt.all() as string[]).map(read);
     },
   };
 }

@@ -15,8 +15,11 @@ export interface AppliedChanges {
   dropBoxes: Set<string>;
   tickets: Set<number>;
   specialists: Set<string>;
-  departments: boolean;
+  departments: Set<string>;
   incidents: Set<string>;
+  canned: Set<string>;
+  /** Something the admin screens show changed (departments, accounts, canned responses, the notice, the audit). */
+  admin: boolean;
   /** Only collected for live events: replaying history must not ring bells. */
   triggers: NotificationTrigger[];
 }
@@ -29,8 +32,10 @@ export const emptyChanges = (cursor: number): AppliedChanges => ({
   dropBoxes: new Set(),
   tickets: new Set(),
   specialists: new Set(),
-  departments: false,
+  departments: new Set(),
   incidents: new Set(),
+  canned: new Set(),
+  admin: false,
   triggers: [],
 });
 
@@ -100,10 +105,12 @@ function applyOne(cache: Cache, e: EventEnvelope, changes: AppliedChanges, colle
     case 'specialist.updated':
       cache.specialists.upsert(e.payload);
       changes.specialists.add(e.payload.id);
+      changes.admin = true;
       return;
     case 'department.updated':
       cache.departments.upsert(e.payload);
-      changes.departments = true;
+      changes.departments.add(e.payload.id);
+      changes.admin = true;
       return;
     case 'ticket.audit':
       if (cache.ticketAudit.add(e.payload)) changes.tickets.add(e.payload.ticketId);
@@ -113,7 +120,17 @@ function applyOne(cache: Cache, e: EventEnvelope, changes: AppliedChanges, colle
       changes.incidents.add(e.payload.id);
       return;
     case 'notice.updated':
-      // The console does not show the support page's banner; the cursor still moves past it.
+      // The console shows the support page's banner only on the admin screens, which re-read it.
+      changes.admin = true;
+      return;
+    case 'canned.updated':
+      if (e.payload.deleted) cache.canned.remove(e.payload.canned.id);
+      else cache.canned.upsert(e.payload.canned);
+      changes.canned.add(e.payload.canned.id);
+      changes.admin = true;
+      return;
+    case 'admin.audit':
+      changes.admin = true;
       return;
   }
 }
@@ -122,8 +139,10 @@ function applyOne(cache: Cache, e: EventEnvelope, changes: AppliedChanges, colle
 export function applySnapshot(cache: Cache, snapshot: AgentSnapshot): AppliedChanges {
   return cache.transaction(() => {
     const changes = emptyChanges(cache.syncState.cursor());
-    for (const d of snapshot.departments) cache.departments.upsert(d);
-    changes.departments = snapshot.departments.length > 0;
+    for (const d of snapshot.departments) {
+      cache.departments.upsert(d);
+      changes.departments.add(d.id);
+    }
     for (const s of [...snapshot.specialists, snapshot.me]) {
       cache.specialists.upsert(s);
       changes.specialists.add(s.id);

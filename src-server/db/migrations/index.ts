@@ -11,6 +11,7 @@ import { dropUnusedEventIndex } from './0006_drop_unused_event_index';
 import { mailOutbox } from './0007_mail_outbox';
 import { incidentReports } from './0008_incident_reports';
 import { loginAttempts } from './0009_login_attempts';
+import { administration } from './0010_administration';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration];
 export const LATEST_VERSION = migrations.length;
 
 async function ensureVersionTable(db: Kysely<Database>): Promise<void> {

@@ -53,7 +53,8 @@ export interface VisitorClient {
   requestChat: (input: ChatRequestInput) => Promise<Result<null>>;
   sendMessage: (body: string) => void;
   noteTyping: () => void;
-  leaveChat: () => Promise<Result<null>>;
+  /** `answerByEmail`: "Answer me by email instead" — the server then mails the EMAIL US acknowledgement, not a recap. */
+  leaveChat: (opts?: { answerByEmail?: boolean }) => Promise<Result<null>>;
   /** After an ended chat: forget it and show the CONTACT US form again. */
   startOver: () => void;
   dispose: () => void;
@@ -270,9 +271,9 @@ export function createVisitorClient(origin: string): VisitorClient {
       clearTimeout(typingIdle);
       typingIdle = setTimeout(stopTyping, TYPING_IDLE_MS);
     },
-    async leaveChat() {
+    async leaveChat(opts = {}) {
       stopTyping();
-      const res = await request('chat:leave', {});
+      const res = await request('chat:leave', opts.answerByEmail ? { answerByEmail: true } : {});
       if (!res.ok) return res;
       // The ended conversation also arrives as an event; marking it here keeps the window right if that is late.
       updateChat((c) =>

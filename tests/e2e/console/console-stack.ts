@@ -48,7 +48,8 @@ export async function startConsoleHost(serverUrl: string): Promise<ConsoleHost> 
       SWITCHBOARD_SERVER_URL: serverUrl,
       SWITCHBOARD_CONSOLE_PORT: '0',
       SWITCHBOARD_CONSOLE_DATA: dataDir,
-      SWITCHBOARD_RENDERER_DIR: join(repo, 'dist/renderer'),
+      // E2E_RENDERER_DIR: a private build, for runs beside others who rebuild dist/ (vite empties it first).
+      SWITCHBOARD_RENDERER_DIR: process.env.E2E_RENDERER_DIR ?? join(repo, 'dist/renderer'),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

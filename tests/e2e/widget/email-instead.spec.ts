@@ -1,5 +1,6 @@
 // A queued visitor whose department stops being able to chat is offered an email answer instead (keeping the wait
-// possible); choosing it leaves the queue and the question stays a ticket, answered by email.
+// possible); choosing it leaves the queue and the question stays a ticket, answered by email: the mail is the EMAIL US
+// acknowledgement, not a chat recap.
 import { expect, test } from '@playwright/test';
 import type { TicketDetail } from '../../../src-shared/protocol/agent';
 import { callOk } from '../../support/socket-clients';
@@ -49,7 +50,7 @@ test('a queued visitor is offered an email answer when the last specialist steps
   await expect(page.getByTestId('waiting')).toHaveCount(0);
   await shot(page, '22-email-instead-chosen');
 
-  // The question stays an open ticket in Technical, and the customer gets an email with a comment link.
+  // The question stays an open ticket in Technical, and the customer gets the EMAIL US acknowledgement with a comment link.
   const ended = await dana.inbox.nextEvent('conversation.updated', (e) => e.payload.visitorEmail === 'ben@example.com' && e.payload.state === 'ended');
   const ticketId = ended.payload.ticketId;
   expect(ticketId).not.toBeNull();
@@ -57,6 +58,11 @@ test('a queued visitor is offered an email answer when the last specialist steps
   const detail = await callOk<TicketDetail>(dana.socket, 'ticket:get', { ticketId });
   expect(detail.ticket).toMatchObject({ status: 'open', departmentId: 'technical', requesterEmail: 'ben@example.com' });
   const mail = await sink.waitFor((m) => m.to.includes('ben@example.com') && /\/comment\/\d+\?sig=/.test(m.text));
-  // The visitor left before a specialist ended the chat, so the recap to the typed address quotes nothing they wrote.
+  expect(mail.subject).toBe(`We received your request — ticket #${ticketId}`);
+  expect(mail.text).not.toContain('Transcript:');
+  // Sent to an address that was only typed: it quotes nothing the visitor wrote.
   expect(mail.text).not.toContain('Captions are out of sync.');
+  // One mail: no recap follows the acknowledgement.
+  await page.waitForTimeout(500);
+  expect(sink.mails.filter((m) => m.to.includes('ben@example.com'))).toHaveLength(1);
 });

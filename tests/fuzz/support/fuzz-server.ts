@@ -24,7 +24,8 @@ import type { Result } from '../../../src-shared/result';
 
 /** Kept out of the fuzzing specialists' departments, so the after-run chat has a queue and a specialist of its own. */
 export const CHECK_DEPARTMENT = 'canadian-spot';
-const FUZZ_DEPARTMENTS = SEEDED_DEPARTMENTS.filter((d) => d !== CHECK_DEPARTMENT);
+/** Where the fuzzers work, administration included: never the checker's department. */
+export const FUZZ_DEPARTMENTS = SEEDED_DEPARTMENTS.filter((d) => d !== CHECK_DEPARTMENT);
 
 export const METRICS_TOKEN = 'fuzz-metrics-token-0123456789abcdef';
 /** Small, so `too_large` uploads are cheap to send. */
@@ -39,6 +40,11 @@ export interface Known {
   conversationIds: string[];
   ticketIds: number[];
   specialistIds: string[];
+  /**
+   * Accounts the admin commands (specialist:update, specialist:reset-password) act on: never the fuzzing specialists,
+   * whose sockets a role change, deactivation or reset would rightly close (and whose tokens it would end).
+   */
+  adminTargetIds: string[];
   incidentIds: string[];
   attachmentIds: string[];
   dropBoxIds: string[];
@@ -124,11 +130,13 @@ async function populate(server: TestServer): Promise<Known> {
   }
 
   const incident = await callOk<Incident>(admin.socket, 'incident:create', { clientId: randomUUID(), title: 'Streams down', category: 'streaming', ticketIds: ticketIds.slice(0, 2) });
+  const targets = await Promise.all((['agent', 'lead'] as const).map((role) => server.createSpecialist({ role, departmentIds: [...FUZZ_DEPARTMENTS], displayName: `Target ${role}` })));
 
   return {
     conversationIds,
     ticketIds,
     specialistIds: staff.map((s) => s.specialist.id),
+    adminTargetIds: targets.map((t) => t.specialist.id),
     incidentIds: [incident.id],
     attachmentIds,
     dropBoxIds,

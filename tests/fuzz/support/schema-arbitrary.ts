@@ -7,6 +7,7 @@
 // custom checks) are opaque functions and are not honoured: such values are valid-shaped, not always valid.
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { ianaZoneSchema, scheduleSchema } from '../../../src-shared/business-hours';
 
 export interface WalkOptions {
   /**
@@ -30,8 +31,34 @@ export function validShaped(schema: z.core.$ZodType, opts: WalkOptions = {}): fc
   return walk(schema, opts).arb;
 }
 
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Opening hours that keep the schedule's refinements: one interval per day, open before close (up to 24:00). */
+const weeklyArb = fc
+  .subarray([1, 2, 3, 4, 5, 6, 7])
+  .chain((days) =>
+    fc.tuple(...days.map((day) => fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 1440 })).map(([a, b]) => ({ day, open: clock(Math.min(a, b - 1)), close: clock(Math.max(b, a + 1)) })))),
+  );
+
+/**
+ * Schemas whose refinements would refuse nearly every value the walker makes (a random IANA zone, random hours
+ * that overlap): generated here so they honour them, by identity, wherever they appear.
+ */
+const HONOURED = new Map<z.core.$ZodType, fc.Arbitrary<unknown>>([
+  [ianaZoneSchema, fc.constantFrom('America/New_York', 'Europe/Paris', 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe')],
+  [
+    scheduleSchema,
+    fc.record({
+      zone: fc.constantFrom('America/New_York', 'Europe/Paris', 'UTC', 'Asia/Kolkata'),
+      weekly: weeklyArb,
+      holidays: fc.array(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 4 }),
+    }),
+  ],
+]);
+
 function walk(schema: z.core.$ZodType, opts: WalkOptions): Walked {
-  const generated = walkDef(schema, opts);
+  const honoured = HONOURED.get(schema);
+  const generated = honoured ? { arb: honoured, omittable: false } : walkDef(schema, opts);
   const ref = opts.refs?.get(schema);
   if (!ref) return generated;
   return { arb: fc.oneof({ weight: 4, arbitrary: ref }, { weight: 1, arbitrary: generated.arb }), omittable: generated.omittable };
@@ -146,6 +173,9 @@ function stringOf(s: z.core.$ZodString): fc.Arbitrary<string> {
       return bounded(emailArb);
     case 'url':
       return bounded(fc.webUrl({ withQueryParameters: true, withFragments: true }));
+    case 'date':
+      // ISO calendar dates (holidays), leap days included.
+      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     case undefined:
       break;
     default:

@@ -11,7 +11,7 @@ import { SEEDED_DEPARTMENTS } from '../../support/start-server';
 import { validShaped } from './schema-arbitrary';
 import { mutated } from './mutation';
 import { anyString, nastyValue } from './nasty-values';
-import type { Known, Role } from './fuzz-server';
+import { FUZZ_DEPARTMENTS, type Known, type Role } from './fuzz-server';
 
 export type Namespace = 'visitor' | 'agent';
 
@@ -52,6 +52,21 @@ export function refsFor(known: Known): Map<z.core.$ZodType, fc.Arbitrary<unknown
   ]);
 }
 
+/**
+ * Administration acts on other accounts and on departments: the fuzzers' own accounts would lose their sockets (a
+ * role change, a deactivation, a reset closes them), and the checker's department its hours. Their cases name
+ * the accounts made to be changed and the fuzzers' departments instead.
+ */
+const ADMINISTRATION = new Set(['specialist:update', 'specialist:reset-password', 'specialist:create', 'department:create', 'department:update', 'department:reorder', 'canned:save']);
+
+function adminRefsFor(known: Known): Map<z.core.$ZodType, fc.Arbitrary<unknown>> {
+  const refs = refsFor(known);
+  refs.set(specialistIdSchema, known.adminTargetIds.length > 0 ? fc.constantFrom(...known.adminTargetIds) : fc.constant(undefined));
+  // Mostly existing departments (updates reach them); sometimes a new slug, so department:create can succeed.
+  refs.set(departmentIdSchema, fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FUZZ_DEPARTMENTS) }, { weight: 1, arbitrary: fc.stringMatching(/^fz-[a-z0-9]{1,8}$/) }));
+  return refs;
+}
+
 const unknownEventNames = fc.oneof(
   fc.constantFrom('event', 'availability', 'notice', 'log:head', 'queue:stats', 'Chat:Request', 'chat:request ', 'chat:request\u0000', 'message', 'error', 'ping', '', 'x'.repeat(5_000), '__proto__', 'constructor', 'hasOwnProperty', 'toString'),
   anyString,
@@ -60,8 +75,9 @@ const unknownEventNames = fc.oneof(
 export function socketCases(ns: Namespace, known: Known): fc.Arbitrary<SocketCase> {
   const map = eventMaps[ns];
   const refs = refsFor(known);
+  const adminRefs = adminRefsFor(known);
   const names = Object.keys(map);
-  const valid = new Map(names.map((n) => [n, validShaped(map[n] as z.core.$ZodType, { refs })]));
+  const valid = new Map(names.map((n) => [n, validShaped(map[n] as z.core.$ZodType, { refs: ns === 'agent' && ADMINISTRATION.has(n) ? adminRefs : refs })]));
   const validOf = (event: string) => valid.get(event) ?? fc.constant(undefined);
   const role: fc.Arbitrary<Role> = ns === 'agent' ? fc.constantFrom('agent', 'lead', 'admin') : fc.constant('agent');
   const payload = (kind: 'valid' | 'mutated') =>

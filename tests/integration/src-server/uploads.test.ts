@@ -60,6 +60,9 @@ describe('drop box uploads', () => {
       expect(dl.status).toBe(200);
       expect(dl.headers.get('content-disposition')).toMatch(/^attachment;/);
       expect(dl.headers.get('x-content-type-options')).toBe('nosniff');
+      // The sniffed image type (so the pages can show a thumbnail), never rendered as a page with an origin.
+      expect(dl.headers.get('content-type')).toBe('image/png');
+      expect(dl.headers.get('content-security-policy')).toMatch(/^default-src 'none';.*; sandbox$/);
       expect(Buffer.from(await dl.arrayBuffer()).equals(PNG)).toBe(true);
     }
     const anon = await fetch(`${server.url}/api/attachments/${att.id}`);

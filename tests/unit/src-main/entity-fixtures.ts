@@ -15,6 +15,7 @@ export const department = (over: Partial<Department> = {}): Department => ({
   routing: 'auto',
   product: null,
   position: 0,
+  greeting: '',
   ...over,
 });
 
@@ -27,6 +28,7 @@ export const specialist = (over: Partial<Specialist> = {}): Specialist => ({
   maxConcurrentChats: 3,
   departmentIds: ['technical'],
   activeChats: 0,
+  active: true,
   ...over,
 });
 

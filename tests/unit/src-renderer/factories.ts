@@ -58,6 +58,7 @@ export function specialist(over: Partial<Specialist> = {}): Specialist {
     maxConcurrentChats: 4,
     departmentIds: ['technical'],
     activeChats: 0,
+    active: true,
     ...over,
   };
 }
@@ -71,6 +72,7 @@ export function department(id: string, position = 0, over: Partial<Department> =
     routing: 'pick',
     product: null,
     position,
+    greeting: '',
     ...over,
   };
 }

@@ -9,6 +9,7 @@ import {
   isOpen,
   nextClosing,
   nextOpening,
+  nextOpenings,
   openingHoursSchema,
   scheduleSchema,
   SEARCH_HORIZON_DAYS,
@@ -327,6 +328,43 @@ describe('nextClosing', () => {
       expect(nextOpening(newYork, t) === t).toBe(open);
       expect(nextClosing(newYork, t) !== null).toBe(open);
     }
+  });
+});
+
+describe('nextOpenings', () => {
+  const periods = (list: { start: number; end: number | null }[]) => list.map((p) => [iso(p.start), iso(p.end)]);
+
+  it('starts with the current period, cut to now, when open', () => {
+    // Wednesday 2026-11-18 10:00 EST: open until 19:00, then Thursday and Friday.
+    expect(periods(nextOpenings(newYork, at('2026-11-18T15:00:00Z'), 3))).toEqual([
+      ['2026-11-18T15:00:00.000Z', '2026-11-19T00:00:00.000Z'],
+      ['2026-11-19T14:00:00.000Z', '2026-11-20T00:00:00.000Z'],
+      ['2026-11-20T14:00:00.000Z', '2026-11-21T00:00:00.000Z'],
+    ]);
+  });
+
+  it('skips weekends and holidays when closed: after Wednesday 19:00 comes Friday (Thanksgiving), then Monday', () => {
+    expect(periods(nextOpenings(newYork, at('2026-11-26T01:00:00Z'), 2))).toEqual([
+      ['2026-11-27T14:00:00.000Z', '2026-11-28T00:00:00.000Z'],
+      ['2026-11-30T14:00:00.000Z', '2026-12-01T00:00:00.000Z'],
+    ]);
+  });
+
+  it('merges back-to-back intervals across midnight and keeps a split day as two periods', () => {
+    const overnight = schedule([...hours('18:00', '24:00', [1]), ...hours('00:00', '06:00', [2])]);
+    expect(periods(nextOpenings(overnight, at('2026-01-19T12:00:00Z'), 1))).toEqual([['2026-01-19T23:00:00.000Z', '2026-01-20T11:00:00.000Z']]);
+    const lunch = schedule([...hours('09:00', '12:00', [1]), ...hours('13:00', '17:00', [1])]);
+    expect(periods(nextOpenings(lunch, at('2026-01-19T12:00:00Z'), 2))).toEqual([
+      ['2026-01-19T14:00:00.000Z', '2026-01-19T17:00:00.000Z'],
+      ['2026-01-19T18:00:00.000Z', '2026-01-19T22:00:00.000Z'],
+    ]);
+  });
+
+  it('answers fewer when the schedule has no more, none for no hours or a count of 0, and an open end past the horizon', () => {
+    expect(nextOpenings(schedule([]), at('2026-01-19T12:00:00Z'), 3)).toEqual([]);
+    expect(nextOpenings(newYork, at('2026-11-18T15:00:00Z'), 0)).toEqual([]);
+    const always = schedule(hours('00:00', '24:00', ALL_WEEK));
+    expect(periods(nextOpenings(always, at('2026-01-15T17:00:00Z'), 5))).toEqual([['2026-01-15T17:00:00.000Z', null]]);
   });
 });
 

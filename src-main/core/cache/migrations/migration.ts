@@ -5,6 +5,7 @@ import { migration002Outbox } from './002-outbox';
 import { migration003Search } from './003-search';
 import { migration004History } from './004-history';
 import { migration005OutboxLanes } from './005-outbox-lanes';
+import { migration006Canned } from './006-canned';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [migration001Entities, migration002Outbox, migration003Search, migration004History, migration005OutboxLanes];
+export const migrations: readonly Migration[] = [migration001Entities, migration002Outbox, migration003Search, migration004History, migration005OutboxLanes, migration006Canned];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;
 

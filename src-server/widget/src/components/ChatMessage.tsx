@@ -11,9 +11,10 @@ interface ChatMessageProps {
   /** Files already shown in a drop box's attachment box are not repeated under the "Uploaded …" line. */
   shownElsewhere: ReadonlySet<string>;
   onOpenAttachment: (attachment: Attachment) => void;
+  loadImage?: (attachment: Attachment) => Promise<string | null>;
 }
 
-export function ChatMessage({ message, shownElsewhere, onOpenAttachment }: ChatMessageProps) {
+export function ChatMessage({ message, shownElsewhere, onOpenAttachment, loadImage }: ChatMessageProps) {
   const attachments = message.attachments.filter((a) => !shownElsewhere.has(a.id));
   if (message.authorKind === 'system') {
     return (
@@ -31,7 +32,7 @@ export function ChatMessage({ message, shownElsewhere, onOpenAttachment }: ChatM
       </div>
       <div className="sb-bubble">
         <MessageText text={message.body} />
-        {attachments.length > 0 ? <AttachmentList attachments={attachments} onOpen={onOpenAttachment} /> : null}
+        {attachments.length > 0 ? <AttachmentList attachments={attachments} onOpen={onOpenAttachment} loadImage={loadImage} /> : null}
       </div>
     </li>
   );

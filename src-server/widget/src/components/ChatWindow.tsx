@@ -1,9 +1,14 @@
-// LET'S CHAT window: "Just a moment" with queue position, the specialist's greeting, messages, drop boxes,
-// typing dots, the message box, "Reconnecting…" while offline and the ended state with the recap note.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// LET'S CHAT window: "Just a moment" with queue position, the specialist's greeting, messages, drop boxes (files by
+// Browse… or dropped anywhere on the window), image thumbnails, typing dots, the message box, "Reconnecting…" while
+// offline and the ended state with the recap note.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Attachment } from '../../../../src-shared/attachment';
 import { useStore } from 'zustand';
+import { createChatImageLoader, type ImageLoader } from '../chat-images';
 import { timeline } from '../chat-view';
+import { useDropBoxUploads } from '../drop-box-uploads';
+import { chatDropTarget } from '../drop-files';
+import { useFileDragArea, useFileDropGuard, type FileDrop } from '../file-drag';
 import { downloadAttachment } from '../server-api';
 import type { VisitorClient } from '../visitor-client';
 import { emailInsteadOffered } from '../widget-store';
@@ -18,6 +23,10 @@ interface ChatWindowProps {
   onClose?: () => void;
   banner: ReactNode;
 }
+
+/** The Drop Box card an event happened in, if any (a drop on a card fills that box when it is open). */
+const dropBoxIdAt = (target: EventTarget | null): string | null =>
+  target instanceof Element ? (target.closest('[data-dropbox-id]')?.getAttribute('data-dropbox-id') ?? null) : null;
 
 const ordinal = (n: number) => {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
@@ -57,6 +66,35 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
     void downloadAttachment(origin, a.id, chat.token, a.fileName).then((res) => setDownloadError(res.ok ? null : res.error.message));
   };
 
+  const token = chat?.token ?? '';
+  const [images, setImages] = useState<ImageLoader | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    const loader = createChatImageLoader(origin, token);
+    setImages(loader);
+    return () => loader.dispose();
+  }, [origin, token]);
+
+  const uploadUrl = useCallback((boxId: string) => `${origin}/api/uploads/dropbox/${boxId}`, [origin]);
+  const uploads = useDropBoxUploads(uploadUrl, token);
+  const [dropError, setDropError] = useState<string | null>(null);
+  const boxes = chat?.dropBoxes;
+  // A new Drop Box answers "ask the specialist to open one".
+  useEffect(() => setDropError(null), [boxes?.length]);
+  useFileDropGuard();
+  const drag = useFileDragArea(({ files, folders, target }: FileDrop) => {
+    if (!boxes) return;
+    const to = chatDropTarget(boxes, { ended, pointedBoxId: dropBoxIdAt(target) });
+    setDropError(to.ok ? null : to.message);
+    if (to.ok) uploads.send(to.box.id, files, folders);
+  });
+  const dragTarget = drag.dragging && boxes ? chatDropTarget(boxes, { ended, pointedBoxId: dropBoxIdAt(drag.over) }) : null;
+  // The refusal is written at the end of the conversation: show it.
+  useEffect(() => {
+    const el = scroller.current;
+    if (dropError && el) el.scrollTop = el.scrollHeight;
+  }, [dropError]);
+
   const subtitle = specialist ? (
     <span className="sb-agent">
       <span className="sb-avatar" aria-hidden="true">
@@ -93,7 +131,18 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
         </>
       }
     >
-      <div className="sb-chat">
+      <div className={drag.dragging ? 'sb-chat sb-chat-dragging' : 'sb-chat'} data-testid="chat-window" {...drag.handlers}>
+        {dragTarget ? (
+          <div className={dragTarget.ok ? 'sb-drop-banner' : 'sb-drop-banner sb-drop-banner-refused'} role="status" data-testid="drop-banner">
+            {dragTarget.ok ? (
+              <>
+                <strong>Drop to upload</strong> <span className="sb-drop-banner-to">to “{dragTarget.box.label}”</span>
+              </>
+            ) : (
+              dragTarget.message
+            )}
+          </div>
+        ) : null}
         <div className="sb-scroller" ref={scroller}>
           {!chat ? (
             <p className="sb-waiting" role="status">
@@ -130,7 +179,7 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
                         className="sb-button sb-button-secondary"
                         onClick={() => {
                           setLeftForEmail(true);
-                          void client.leaveChat().then((res) => {
+                          void client.leaveChat({ answerByEmail: true }).then((res) => {
                             if (!res.ok) setLeftForEmail(false);
                           });
                         }}
@@ -144,15 +193,23 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
               <ol className="sb-messages" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
                 {items.map((item) =>
                   item.kind === 'message' ? (
-                    <ChatMessage key={item.message.id} message={item.message} shownElsewhere={inDropBoxes} onOpenAttachment={openAttachment} />
+                    <ChatMessage
+                      key={item.message.id}
+                      message={item.message}
+                      shownElsewhere={inDropBoxes}
+                      onOpenAttachment={openAttachment}
+                      loadImage={images?.load}
+                    />
                   ) : (
                     <DropBoxCard
                       key={item.box.id}
                       box={item.box}
-                      token={chat.token}
-                      uploadUrl={`${origin}/api/uploads/dropbox/${item.box.id}`}
+                      state={uploads.stateOf(item.box.id)}
+                      onFiles={(files) => uploads.send(item.box.id, files)}
                       onOpenAttachment={openAttachment}
+                      loadImage={images?.load}
                       chatEnded={ended}
+                      dropTarget={dragTarget?.ok === true && dragTarget.box.id === item.box.id}
                     />
                   ),
                 )}
@@ -166,6 +223,11 @@ export function ChatWindow({ client, onClose, banner }: ChatWindowProps) {
               {downloadError ? (
                 <p className="sb-field-error" role="alert">
                   {downloadError}
+                </p>
+              ) : null}
+              {dropError ? (
+                <p className="sb-drop-error" role="alert" data-testid="drop-error">
+                  {dropError}
                 </p>
               ) : null}
               {typing && !ended ? <TypingDots name={typing.displayName} /> : null}

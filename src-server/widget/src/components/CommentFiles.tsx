@@ -1,9 +1,11 @@
-// Files attached to a comment: each is checked like a drop-box file, uploaded at once with progress, and its id sent with the comment.
+// Files attached to a comment, by Attach files… or dropped on the comment form: each is checked like a drop-box file,
+// uploaded at once with progress, and its id sent with the comment.
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_UPLOAD_BYTES } from '../../../../src-shared/limits';
+import { pickFiles } from '../drop-files';
 import { formatFileSize } from '../file-size';
 import { uploadFile, type UploadHandle } from '../upload';
-import { allowedTypesText, checkUpload, uploadErrorText } from '../upload-check';
+import { allowedTypesText, uploadErrorText } from '../upload-check';
 
 /** customerCommentSchema.attachmentIds allows at most this many. */
 export const MAX_COMMENT_FILES = 10;
@@ -32,7 +34,8 @@ export interface CommentFilesState {
   error: string | null;
   uploading: boolean;
   attachmentIds: string[];
-  add: (list: FileList | null) => void;
+  /** `folders`: how many folders a drop held (refused, said in the error). */
+  add: (list: ArrayLike<File> | null, folders?: number) => void;
   remove: (key: number) => void;
   clear: () => void;
 }
@@ -64,17 +67,11 @@ export function useCommentFiles(uploadUrl: string): CommentFilesState {
     setError(res.ok ? `“${file.name}” could not be uploaded. Try again.` : commentUploadError(res.error.code, file.name, res.error.message));
   }
 
-  function add(list: FileList | null) {
-    if (!list || list.length === 0) return;
-    setError(null);
-    const room = MAX_COMMENT_FILES - files.length;
-    const picked = [...list];
-    for (const file of picked.slice(0, Math.max(room, 0))) {
-      const check = checkUpload(file);
-      if (!check.ok) setError(check.error.message);
-      else void start(file);
-    }
-    if (picked.length > room) setError(`A comment can carry at most ${MAX_COMMENT_FILES} files.`);
+  function add(list: ArrayLike<File> | null, folders = 0) {
+    if ((!list || list.length === 0) && folders === 0) return;
+    const pick = pickFiles(Array.from(list ?? []), { room: MAX_COMMENT_FILES - files.length, tooMany: `A comment can carry at most ${MAX_COMMENT_FILES} files.` }, folders);
+    setError(pick.error);
+    for (const file of pick.accepted) void start(file);
   }
 
   function remove(key: number) {
@@ -98,7 +95,8 @@ export function useCommentFiles(uploadUrl: string): CommentFilesState {
   };
 }
 
-export function CommentFiles({ state, disabled }: { state: CommentFilesState; disabled: boolean }) {
+/** `dragging`: files are dragged over the comment form, which takes a drop (CommentPage). */
+export function CommentFiles({ state, disabled, dragging = false }: { state: CommentFilesState; disabled: boolean; dragging?: boolean }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -133,7 +131,7 @@ export function CommentFiles({ state, disabled }: { state: CommentFilesState; di
         </p>
       ) : null}
       {state.files.length < MAX_COMMENT_FILES ? (
-        <div className="sb-browse">
+        <div className="sb-browse sb-dropzone">
           <input
             ref={input}
             id={`${id}-file`}
@@ -152,8 +150,13 @@ export function CommentFiles({ state, disabled }: { state: CommentFilesState; di
             Attach files…
           </label>
           <span id={`${id}-limit`} className="sb-hint">
-            Up to {formatFileSize(MAX_UPLOAD_BYTES)} each: {allowedTypesText}.
+            or drop them here. Up to {formatFileSize(MAX_UPLOAD_BYTES)} each: {allowedTypesText}.
           </span>
+          {dragging ? (
+            <div className="sb-drop-veil" aria-hidden="true" data-testid="drop-here">
+              Drop to upload
+            </div>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
-// The page behind the recap email's signed link: the ticket's status, what a reply will do, its history and files,
-// and a form to add a comment with CCs and files.
+// The page behind the recap email's signed link: the ticket's status, what a reply will do, its history and files
+// (images as thumbnails), and a form to add a comment with CCs and files (chosen or dropped on the form).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Attachment } from '../../../../src-shared/attachment';
 import type { CommentPage as CommentPageData } from '../../../../src-shared/protocol/http';
@@ -7,6 +7,7 @@ import type { AppError } from '../../../../src-shared/result';
 import { ticketStatusDescriptions } from '../../../../src-shared/ticket-lifecycle';
 import { receiptText, replyOutlook, ticketFiles, ticketHistory } from '../comment-view';
 import { isLikelyEmail } from '../email-address';
+import { useFileDragArea, useFileDropGuard } from '../file-drag';
 import { commentAttachmentUrl, commentUploadUrl, fetchCommentTicket, postComment } from '../server-api';
 import { AttachmentList } from './AttachmentList';
 import { CommentFiles, useCommentFiles } from './CommentFiles';
@@ -57,6 +58,13 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
   const id = useId();
   const files = useCommentFiles(commentUploadUrl(origin, ticketId, sig));
   const hrefFor = (a: Attachment) => commentAttachmentUrl(origin, ticketId, sig, a.id);
+  // The signature is in the link, so an <img> can load it (same origin, `img-src 'self'`; served nosniff as the sniffed image type).
+  const loadImage = async (a: Attachment) => hrefFor(a);
+  useFileDropGuard();
+  const drag = useFileDragArea(({ files: dropped, folders }) => {
+    if (busy) return setFieldError('Wait until your comment is sent, then add more files.');
+    files.add(dropped, folders);
+  });
 
   useEffect(() => {
     let live = true;
@@ -150,7 +158,7 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
               )}
               <div className={e.kind === 'system' ? undefined : 'sb-bubble'}>
                 <MessageText text={e.body} />
-                {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} hrefFor={hrefFor} /> : null}
+                {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} hrefFor={hrefFor} loadImage={loadImage} /> : null}
               </div>
             </li>
           ))}
@@ -165,7 +173,7 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
           </section>
         ) : null}
 
-        <form className="sb-form sb-comment-form" onSubmit={submit} noValidate>
+        <form className={drag.dragging ? 'sb-form sb-comment-form sb-form-dragging' : 'sb-form sb-comment-form'} onSubmit={submit} noValidate data-testid="comment-form" {...drag.handlers}>
           <h2 className="sb-section-title">{closed ? 'Add a comment (opens a follow-up ticket)' : 'Add a comment'}</h2>
           <p className="sb-outlook" data-testid="reply-outlook">
             {replyOutlook(page.status)}
@@ -190,7 +198,7 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
               Separate addresses with commas. They will receive updates on this ticket too.
             </p>
           </div>
-          <CommentFiles state={files} disabled={busy} />
+          <CommentFiles state={files} disabled={busy} dragging={drag.dragging} />
           {fieldError ? (
             <p className="sb-field-error" role="alert">
               {fieldError}

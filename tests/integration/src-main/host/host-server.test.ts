@@ -123,6 +123,8 @@ describe('browser-mode host', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+    // Thumbnails come from the core as data: URLs; no image is ever loaded from another origin.
+    expect(csp).toMatch(/img-src 'self' data: blob:;/);
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });

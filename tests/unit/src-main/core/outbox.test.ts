@@ -31,14 +31,18 @@ function scriptedTransport(answers: Result<unknown>[] = []) {
   return { transport, sent };
 }
 
+/** An in-memory cache, a fake clock and a scripted transport: what most outbox tests start from. */
+function world(answers: Result<unknown>[] = []) {
+  const cache = openCache(':memory:');
+  open.push(cache);
+  return { cache, time: fakeTime(), ...scriptedTransport(answers) };
+}
+
 const flush = () => new Promise((r) => setImmediate(r));
 
 describe('outbox', () => {
   it('keeps an action queued while offline and sends it once on reconnect with its client id', async () => {
-    const cache = openCache(':memory:');
-    open.push(cache);
-    const time = fakeTime();
-    const { transport, sent } = scriptedTransport();
+    const { cache, time, transport, sent } = world();
     transport.connected = false;
     const delivered: string[] = [];
     const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, onDelivered: (i) => delivered.push(i.clientId) });
@@ -55,10 +59,7 @@ describe('outbox', () => {
   });
 
   it('retries a transient failure after a backoff with the same client id', async () => {
-    const cache = openCache(':memory:');
-    open.push(cache);
-    const time = fakeTime();
-    const { transport, sent } = scriptedTransport([err('unavailable', 'restarting'), ok('done')]);
+    const { cache, time, transport, sent } = world([err('unavailable', 'restarting'), ok('done')]);
     const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, random: () => 0 });
     const clientId = outbox.enqueue('message:send', { body: 'hi' }, 'Send');
     await flush();
@@ -74,10 +75,7 @@ describe('outbox', () => {
   });
 
   it('marks a permanently refused action failed with its error and goes on with the next', async () => {
-    const cache = openCache(':memory:');
-    open.push(cache);
-    const time = fakeTime();
-    const { transport, sent } = scriptedTransport([err('conflict', 'already accepted'), ok('second')]);
+    const { cache, time, transport, sent } = world([err('conflict', 'already accepted'), ok('second')]);
     const failed: string[] = [];
     const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, onFailed: (_i, e) => failed.push(e.code) });
     const first = outbox.enqueue('chat:accept', { conversationId: 'a' }, 'Accept');
@@ -93,10 +91,7 @@ describe('outbox', () => {
   });
 
   it('sends queued actions in the order they were taken', async () => {
-    const cache = openCache(':memory:');
-    open.push(cache);
-    const time = fakeTime();
-    const { transport, sent } = scriptedTransport();
+    const { cache, time, transport, sent } = world();
     transport.connected = false;
     const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers });
     for (const body of ['one', 'two', 'three']) outbox.enqueue('message:send', { body }, body);
@@ -132,10 +127,7 @@ describe('outbox', () => {
   });
 
   it('answers a waiting caller with offline when the server does not confirm in time, keeping the item', async () => {
-    const cache = openCache(':memory:');
-    open.push(cache);
-    const time = fakeTime();
-    const { transport } = scriptedTransport();
+    const { cache, time, transport } = world();
     transport.connected = false;
     const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers });
     const clientId = outbox.enqueue('chat:end', { conversationId: 'c' }, 'End');
@@ -146,10 +138,7 @@ describe('outbox', () => {
   });
 
   it('sends an item that was backing off as soon as the connection comes back', async () => {
-    const cache = openCache(':memory:');
-    open.push(cache);
-    const time = fakeTime();
-    const { transport, sent } = scriptedTransport([err('unavailable', 'down'), ok('up')]);
+    const { cache, time, transport, sent } = world([err('unavailable', 'down'), ok('up')]);
     const outbox = createOutbox({ repo: cache.outbox, transport, clock: time.clock, timers: time.timers, random: () => 0.99 });
     outbox.enqueue('chat:end', { conversationId: 'c' }, 'End');
     await flush();

@@ -3,7 +3,7 @@ import type { ConsoleApi, ConsoleEventName, ConsoleEvents, SessionInfo } from '.
 import { err, ok, type Result } from '../../../../src-shared/result';
 import { createConsoleController } from '../../../../src-renderer/app/console-controller';
 import { createAppStore } from '../../../../src-renderer/store/app-store';
-import { ME, conversation, message, specialist } from '../factories';
+import { ME, conversation, department, message, specialist } from '../factories';
 
 type Handlers = Partial<Record<keyof ConsoleApi, (input: never) => Promise<Result<unknown>>>>;
 
@@ -134,9 +134,47 @@ describe('console controller', () => {
     store.getState().replaceConversations([taken, waiting]);
     store.getState().navigate('tickets');
     emit('notification', { title: 'Chat waiting', body: taken.visitorEmail, conversationId: taken.id, ticketId: null, sound: false });
-    expect(store.getState().toast).toBeNull();
+    expect(store.getState().chatAlerts).toEqual([]);
     emit('notification', { title: 'Chat waiting', body: waiting.visitorEmail, conversationId: waiting.id, ticketId: null, sound: false });
-    expect(store.getState().toast?.text).toBe(`Chat waiting: ${waiting.visitorEmail}`);
+    expect(store.getState().chatAlerts).toMatchObject([{ conversationId: waiting.id, title: 'Chat waiting', body: waiting.visitorEmail }]);
+    expect(store.getState().toast).toBeNull();
+  });
+
+  it('a chat alert stays until the chat is taken by someone else, and one for my chat until I look at it', async () => {
+    const waiting = conversation();
+    const mine = conversation({ state: 'active', specialist: { id: ME, displayName: 'Dana' } });
+    const { api, emit } = fakeApi({ getSession: async () => ok(session) });
+    const store = createAppStore();
+    stop = createConsoleController(api, store).start();
+    await settle();
+    store.getState().replaceConversations([waiting, mine]);
+    store.getState().navigate('tickets');
+    emit('notification', { title: 'Chat waiting', body: waiting.visitorEmail, conversationId: waiting.id, ticketId: null, sound: false });
+    emit('notification', { title: 'New chat assigned', body: mine.visitorEmail, conversationId: mine.id, ticketId: null, sound: false });
+    expect(store.getState().chatAlerts.map((a) => a.conversationId)).toEqual([waiting.id, mine.id]);
+    // Another specialist accepts the waiting chat: its alert goes.
+    store.getState().upsertConversation({ ...waiting, state: 'assigned', specialist: { id: '10000000-0000-4000-8000-000000000099', displayName: 'Other' } });
+    expect(store.getState().chatAlerts.map((a) => a.conversationId)).toEqual([mine.id]);
+    // Looking at my chat answers its alert.
+    store.getState().openChat(mine.id);
+    store.getState().navigate('chats');
+    expect(store.getState().chatAlerts).toEqual([]);
+  });
+
+  it('opening a chat alert of a waiting chat goes to the queue and drops the alert', async () => {
+    const waiting = conversation();
+    const { api, emit } = fakeApi({ getSession: async () => ok(session) });
+    const store = createAppStore();
+    const controller = createConsoleController(api, store);
+    stop = controller.start();
+    await settle();
+    store.getState().replaceConversations([waiting]);
+    store.getState().navigate('tickets');
+    emit('notification', { title: 'Chat waiting', body: waiting.visitorEmail, conversationId: waiting.id, ticketId: null, sound: false });
+    const [alert] = store.getState().chatAlerts;
+    controller.openChatAlert(alert!);
+    expect(store.getState().view).toBe('queue');
+    expect(store.getState().chatAlerts).toEqual([]);
   });
 
   it('signing out forgets the previous specialist’s chats and tickets', async () => {
@@ -173,6 +211,29 @@ describe('console controller: leads', () => {
     expect(store.getState().serverStats).toMatchObject({ fetchedAt: 5, live: false });
     emit('stats', { stats, fetchedAt: 9, live: true });
     expect(store.getState().serverStats?.fetchedAt).toBe(9);
+  });
+
+  it('re-reads departments when an admin changes them, and canned responses when the team changes them', async () => {
+    let departments = [department('technical', 0)];
+    const hello = { id: '40000000-0000-4000-8000-000000000001', departmentId: null, shortcut: 'hello', title: 'Hi', body: 'Hi {visitor.email}', updatedAt: 1 };
+    let canned = [hello];
+    const { api, emit } = fakeApi({
+      getSession: async () => ok(session),
+      listDepartments: async () => ok(departments),
+      listCanned: async () => ok(canned),
+    });
+    const store = createAppStore();
+    stop = createConsoleController(api, store).start();
+    await settle();
+    expect(store.getState().canned).toEqual([hello]);
+    departments = [department('technical', 0, { name: 'Tech support' })];
+    emit('departments', { ids: ['technical'] });
+    await settle();
+    expect(store.getState().departments.map((d) => d.name)).toEqual(['Tech support']);
+    canned = [];
+    emit('canned', { ids: [hello.id] });
+    await settle();
+    expect(store.getState().canned).toEqual([]);
   });
 
   it('declaring an incident from an alert clears the alert and lists the incident', async () => {

@@ -21,6 +21,7 @@ describe('commandFor', () => {
     expect(commandFor(press({ key: '´', code: 'KeyE', altKey: true }))).toBe('endChat');
     expect(commandFor(press({ key: 'ç', code: 'KeyC', altKey: true }))).toBe('focusComposer');
     expect(commandFor(press({ key: '¡', code: 'Digit1', altKey: true }))).toEqual({ chatIndex: 0 });
+    expect(commandFor(press({ key: 'å', code: 'KeyA', altKey: true }))).toBe('goAdmin');
   });
 
   it('opens help with ? only outside text fields', () => {

@@ -17,6 +17,7 @@ const comment = (createdAt: number, id: string): TicketComment =>
 const names: TimelineNames = {
   specialist: (id) => (id === 's1' ? 'Dana' : undefined),
   incident: (id) => (id === 'i1' ? 'Streaming down' : undefined),
+  department: (id) => (id === 'technical' ? 'Technical' : id === 'av-media' ? 'AV Media' : undefined),
 };
 
 describe('mergeTimeline', () => {
@@ -33,6 +34,22 @@ describe('describeAudit', () => {
     expect(describeAudit(entry({ field: 'ccs', from: [], to: ['a@b.c', 'd@e.f'] }), names)).toBe('CCs: — → a@b.c, d@e.f');
     expect(describeAudit(entry({ field: 'category', from: null, to: 'streaming' }), names)).toBe('Category: — → Streaming');
     expect(describeAudit(entry({ field: 'escalation', from: null, to: { category: 'streaming', note: '', by: 's1', at: 1 } }), names)).toBe('Escalation: — → Streaming');
+  });
+
+  it('names resolutions and departments by their labels, never their ids', () => {
+    const solved = describeAudit(entry({ field: 'resolution', from: null, to: { typeId: 'action-required-by-client', catalogVersion: 1 } }), names);
+    expect(solved).toBe('Resolution: — → Action required (by client)');
+    expect(describeAudit(entry({ field: 'resolution', from: null, to: { typeId: 'duplicate', catalogVersion: 1, linkedTicketId: 12 } }), names)).toBe('Resolution: — → Duplicate (#12)');
+    expect(describeAudit(entry({ field: 'departmentId', from: 'technical', to: 'av-media' }), names)).toBe('Department: Technical → AV Media');
+    expect(describeAudit(entry({ field: 'departmentId', from: 'canadian-spot', to: 'technical' }), names)).toBe('Department: Canadian spot → Technical');
+    expect(describeAudit(entry({ field: 'status', from: 'solved', to: 'fixed_pending_rca' }), names)).toBe('Status: Solved → Fixed – Pending RCA');
+  });
+
+  it('words fields it has no label for instead of showing their ids', () => {
+    expect(describeAudit(entry({ actorKind: 'system', field: 'accountManagement', from: null, to: 'account management not configured' }), names)).toBe(
+      'Account Management: — → account management not configured',
+    );
+    expect(describeAudit(entry({ field: 'someNewField', from: null, to: 'x' }), names)).toBe('Some new field: — → x');
   });
 
   it('describes incident links by the incident title when known', () => {

@@ -130,6 +130,33 @@ describe('SQLite migrations', () => {
     expect(await indexNames('mail_outbox')).toContain('mail_outbox_to_created');
   });
 
+  it('migration 10 adds greetings, account activity, canned responses and the admin audit on top of version 9 and keeps departments and accounts', async () => {
+    await migrate(handle.db, 'sqlite', 0, 9);
+    const raw = handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await raw.insertInto('departments').values({ id: 'd', name: 'D', description: '', schedule_json: '{}', routing: 'auto', product: null, position: 0 }).execute();
+    await raw
+      .insertInto('specialists')
+      .values({ id: 's', email: 'e@x.co', display_name: 'S', role: 'agent', status: 'offline', max_concurrent_chats: 1, password_hash: 'h', created_at: 1, idle_since: 1 })
+      .execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 10)).toEqual([10]);
+    expect(await handle.db.selectFrom('departments').select(['id', 'greeting']).execute()).toEqual([{ id: 'd', greeting: '' }]);
+    expect(await handle.db.selectFrom('specialists').select(['id', 'active']).execute()).toEqual([{ id: 's', active: 1 }]);
+
+    const canned = (id: string, department_id: string | null, shortcut: string) => ({ id, department_id, shortcut, title: 't', body: 'b', updated_at: 1 });
+    await handle.db.insertInto('canned_responses').values([canned('c1', null, 'hi'), canned('c2', 'd', 'hi')]).execute();
+    // Unique within a department and among the shared ones, which a plain unique index would not enforce (NULLs differ).
+    await expect(handle.db.insertInto('canned_responses').values(canned('c3', null, 'hi')).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(handle.db.insertInto('canned_responses').values(canned('c4', 'd', 'hi')).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(handle.db.insertInto('canned_responses').values(canned('c5', 'nope', 'hi')).execute()).rejects.toThrow(/FOREIGN KEY/);
+
+    const entry = { at: 5, actor_id: null, actor_name: 'command line', action: 'department.update', target: 'd', changes_json: '[]' };
+    await handle.db.insertInto('admin_audit').values([entry, { ...entry, actor_id: 's' }]).execute();
+    expect(await handle.db.selectFrom('admin_audit').select(['id', 'actor_id']).orderBy('id').execute()).toEqual([
+      { id: 1, actor_id: null },
+      { id: 2, actor_id: 's' },
+    ]);
+  });
+
   it('is idempotent at the latest version', async () => {
     await migrate(handle.db, 'sqlite', 0);
     expect(await migrate(handle.db, 'sqlite', 0)).toEqual([]);

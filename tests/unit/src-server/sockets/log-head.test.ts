@@ -69,7 +69,7 @@ describe('announceLogHead', () => {
   it('sends nothing and does not throw when the database cannot answer', async () => {
     const visitors = recorder();
     await handle.close();
-    await expect(announceLogHead({ db: handle.db, namespaces: [visitors.nsp], log })).resolves.toBeUndefined();
+    await expect(announceLogHead({ db: handle.db, namespaces: [visitors.nsp], log })).resolves.toBeNull();
     expect(visitors.sent).toEqual([]);
     handle = openSqlite(join(dir, 'db.sqlite'));
   });

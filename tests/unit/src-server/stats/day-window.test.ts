@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { dayStart, hourlyBuckets } from '../../../../src-server/stats/day-window';
 
 const H = 3_600_000;
@@ -27,5 +28,34 @@ describe('hourlyBuckets', () => {
       { hourStart: 2 * H, queued: 1, assigned: 0, waitingAtEnd: 1 },
     ]);
     expect(hourlyBuckets(spans, from, from)).toEqual([]);
+  });
+});
+
+describe('hourlyBuckets on DST days', () => {
+  // The buckets step by elapsed hours from local midnight; each must start on a local hour, and a whole day has
+  // 23 or 25 of them, so the console can label each one with its own wall-clock hour.
+  const wholeDay = (date: string, zone: string) => {
+    const from = DateTime.fromISO(date, { zone }).startOf('day');
+    const buckets = hourlyBuckets([], from.toMillis(), from.plus({ days: 1 }).toMillis());
+    return buckets.map((b) => DateTime.fromMillis(b.hourStart, { zone }).toFormat('HH:mm ZZZZ'));
+  };
+
+  it('New York: 23 local hours in spring (no 02:00) and 25 in autumn (01:00 twice)', () => {
+    const spring = wholeDay('2026-03-08', 'America/New_York');
+    expect(spring).toHaveLength(23);
+    expect(spring.slice(0, 3)).toEqual(['00:00 EST', '01:00 EST', '03:00 EDT']);
+    const autumn = wholeDay('2026-11-01', 'America/New_York');
+    expect(autumn).toHaveLength(25);
+    expect(autumn.slice(0, 4)).toEqual(['00:00 EDT', '01:00 EDT', '01:00 EST', '02:00 EST']);
+    expect(autumn.at(-1)).toBe('23:00 EST');
+  });
+
+  it('Berlin: 23 local hours in spring (no 02:00) and 25 in autumn (02:00 twice)', () => {
+    const spring = wholeDay('2026-03-29', 'Europe/Berlin');
+    expect(spring).toHaveLength(23);
+    expect(spring.slice(1, 3).map((l) => l.slice(0, 5))).toEqual(['01:00', '03:00']);
+    const autumn = wholeDay('2026-10-25', 'Europe/Berlin');
+    expect(autumn).toHaveLength(25);
+    expect(autumn.slice(2, 4).map((l) => l.slice(0, 5))).toEqual(['02:00', '02:00']);
   });
 });

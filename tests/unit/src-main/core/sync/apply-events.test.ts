@@ -4,6 +4,7 @@ import { applyEnvelopes, applySnapshot } from '../../../../../src-main/core/sync
 import type { EventEnvelope } from '../../../../../src-shared/events';
 import type { TicketAuditEntry } from '../../../../../src-shared/ticket';
 import type { Incident } from '../../../../../src-shared/incident';
+import type { CannedResponse } from '../../../../../src-shared/canned-response';
 import { conversation, department, message, specialist, ticket } from '../../entity-fixtures';
 
 let cache: Cache;
@@ -114,6 +115,60 @@ describe('history and incidents', () => {
   });
 });
 
+describe('administration events', () => {
+  const canned = (over: Partial<CannedResponse> = {}): CannedResponse => ({
+    id: '40000000-0000-4000-8000-000000000001',
+    departmentId: null,
+    shortcut: 'hello',
+    title: 'Greeting',
+    body: 'Hi {visitor.email}',
+    updatedAt: 10,
+    ...over,
+  });
+
+  it('keeps canned responses from canned.updated and forgets a deleted one', () => {
+    cache = openCache(':memory:');
+    const other = canned({ id: '40000000-0000-4000-8000-000000000002', shortcut: 'bye' });
+    const saved = applyEnvelopes(cache, [env(1, 'canned.updated', { canned: canned(), deleted: false }), env(2, 'canned.updated', { canned: other, deleted: false })], {
+      collectTriggers: false,
+    });
+    expect([...saved.canned].sort()).toEqual([canned().id, other.id]);
+    expect(cache.canned.list().map((c) => c.shortcut)).toEqual(['bye', 'hello']);
+    const deleted = applyEnvelopes(cache, [env(3, 'canned.updated', { canned: other, deleted: true })], { collectTriggers: false });
+    expect([...deleted.canned]).toEqual([other.id]);
+    expect(deleted.admin).toBe(true);
+    expect(cache.canned.list().map((c) => c.shortcut)).toEqual(['hello']);
+  });
+
+  it('reports which departments changed, and that the admin screens should re-read', () => {
+    cache = openCache(':memory:');
+    const changes = applyEnvelopes(cache, [env(1, 'department.updated', department({ id: 'finance', greeting: 'Hello from {department.name}' }))], { collectTriggers: false });
+    expect([...changes.departments]).toEqual(['finance']);
+    expect(changes.admin).toBe(true);
+    expect(cache.departments.list()[0]?.greeting).toBe('Hello from {department.name}');
+  });
+
+  it('marks the audit, account and notice events as administrative without touching conversations', () => {
+    cache = openCache(':memory:');
+    for (const [seq, e] of [
+      [1, env(1, 'admin.audit', { entryId: 3 })],
+      [2, env(2, 'specialist.updated', specialist({ active: false }))],
+      [3, env(3, 'notice.updated', { notice: null })],
+    ] as const) {
+      const changes = applyEnvelopes(cache, [e], { collectTriggers: true });
+      expect(changes.admin, `event ${seq}`).toBe(true);
+      expect(changes.conversations.size).toBe(0);
+      expect(changes.cursor).toBe(seq);
+    }
+    expect(cache.specialists.list()[0]?.active).toBe(false);
+  });
+
+  it('a chat message is not administrative', () => {
+    cache = openCache(':memory:');
+    expect(applyEnvelopes(cache, [env(1, 'message.created', message())], { collectTriggers: false }).admin).toBe(false);
+  });
+});
+
 describe('applySnapshot', () => {
   it('stores me, directory data and open chats without moving the cursor', () => {
     cache = openCache(':memory:');
@@ -124,5 +179,11 @@ describe('applySnapshot', () => {
     expect(cache.specialists.list()).toHaveLength(2);
     expect(cache.conversations.list().map((x) => x.id)).toEqual([c.id]);
     expect(cache.syncState.cursor()).toBe(0);
+  });
+
+  it('reports every department it brought, so department views re-read', () => {
+    cache = openCache(':memory:');
+    const changes = applySnapshot(cache, { me: specialist(), departments: [department(), department({ id: 'finance' })], specialists: [], conversations: [], cursor: 1 });
+    expect([...changes.departments]).toEqual(['technical', 'finance']);
   });
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability } from '../../../../../src-shared/department';
-import type { Conversation } from '../../../../../src-shared/conversation';
-import type { ChatView } from '../../../../../src-server/widget/src/chat-view';
-import { makeConversation } from '../../../../support/entity-factories';
+import { queuedChatView } from './chat-view-fixture';
 import { tabMode } from '../../../../../src-server/widget/src/tab-mode';
 
 const avail = (departmentId: string, inHours: boolean, mode: Availability['mode']): Availability => ({
@@ -13,16 +11,7 @@ const avail = (departmentId: string, inHours: boolean, mode: Availability['mode'
   hoursText: '',
 });
 
-const chat = (over: Partial<Conversation> = {}): ChatView => ({
-  token: 't'.repeat(40),
-  conversation: { ...makeConversation({ departmentId: 'media' }), ...over },
-  messages: [],
-  dropBoxes: [],
-  queuePosition: 1,
-  cursor: 1,
-  outbox: [],
-  failed: [],
-});
+const chat = queuedChatView;
 
 describe('tabMode', () => {
   it('reads CHAT when one department can chat even though the others are closed (issue 14)', () => {

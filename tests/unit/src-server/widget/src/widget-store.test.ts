@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability, Department } from '../../../../../src-shared/department';
-import type { Conversation } from '../../../../../src-shared/conversation';
-import type { ChatView } from '../../../../../src-server/widget/src/chat-view';
-import { makeConversation } from '../../../../support/entity-factories';
+import { queuedChatView } from './chat-view-fixture';
 import { emailInsteadOffered, hoursLineFor, hoursLines } from '../../../../../src-server/widget/src/widget-store';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
-const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0 });
+const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0, greeting: '' });
 const avail = (departmentId: string, inHours: boolean, hoursText: string): Availability => ({
   departmentId,
   inHours,
@@ -45,17 +43,7 @@ describe('hoursLineFor', () => {
 });
 
 describe('emailInsteadOffered', () => {
-  const conversation: Conversation = makeConversation({ departmentId: 'media' });
-  const chat = (over: Partial<Conversation> = {}): ChatView => ({
-    token: 't'.repeat(40),
-    conversation: { ...conversation, ...over },
-    messages: [],
-    dropBoxes: [],
-    queuePosition: 1,
-    cursor: 1,
-    outbox: [],
-    failed: [],
-  });
+  const chat = queuedChatView;
   const emailOnly = { media: avail('media', false, 'a') };
   const chatting = { media: avail('media', true, 'a') };
 

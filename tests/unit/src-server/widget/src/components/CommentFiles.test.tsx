@@ -35,4 +35,9 @@ describe('CommentFiles', () => {
     expect(renderToStaticMarkup(<CommentFiles state={state({ files: full })} disabled={false} />)).not.toContain('type="file"');
     expect(renderToStaticMarkup(<CommentFiles state={state()} disabled={false} />)).toContain('type="file"');
   });
+
+  it('says "Drop to upload" over its files area while files are dragged over the form', () => {
+    expect(renderToStaticMarkup(<CommentFiles state={state()} disabled={false} dragging />)).toContain('Drop to upload');
+    expect(renderToStaticMarkup(<CommentFiles state={state()} disabled={false} />)).not.toContain('Drop to upload');
+  });
 });
