@@ -33,6 +33,8 @@ export const specialistLoadSchema = z.object({
 export const dashboardStatsSchema = z.object({
   /** Start of "today" (midnight in the server's reporting zone, America/New_York by default). */
   dayStart: instantSchema,
+  /** The reporting zone (IANA) whose wall clock the day and its hours are counted in; absent from older servers. */
+  timeZone: z.string().min(1).max(64).optional(),
   generatedAt: instantSchema,
   departments: z.array(departmentDayStatsSchema),
   specialists: z.array(specialistLoadSchema),

@@ -162,10 +162,10 @@ function estimateChart(points: readonly TimelinePoint[], dayStart: number, timeZ
 
 /**
  * The server's hourly series whenever a snapshot exists (even a cached one while offline, labelled so);
- * the local estimate only when the console has never heard from the server. Hours are labelled on the wall clock
- * of `timeZone`: the console's own zone, because the stats contract does not carry the server's reporting zone
- * (the day still starts at the server's midnight, as the caption says).
+ * the local estimate only when the console has never heard from the server. The server's hours are labelled on the
+ * wall clock of its reporting zone, where its day starts at midnight; a server too old to say which zone falls back
+ * to `timeZone` (the console's own), as does the estimate.
  */
 export function dayChart(server: StatsSnapshot | null, estimate: readonly TimelinePoint[], localDayStart: number, timeZone: string = localTimeZone()): DayChart {
-  return server ? serverChart(server, timeZone) : estimateChart(estimate, localDayStart, timeZone);
+  return server ? serverChart(server, server.stats.timeZone ?? timeZone) : estimateChart(estimate, localDayStart, timeZone);
 }

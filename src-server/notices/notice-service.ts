@@ -5,6 +5,7 @@ import type { SystemNotice } from '../../src-shared/notice';
 import type { AgentActor, ServerContext } from '../context';
 import { appendEvent, latestNotice } from '../db/events';
 import { once } from '../outcome';
+import { recordAudit } from '../admin/admin-command';
 
 export class NoticeService {
   constructor(private readonly ctx: ServerContext) {}
@@ -18,10 +19,13 @@ export class NoticeService {
     const now = this.ctx.clock.now();
     const out = await this.ctx.writes.run((trx) =>
       once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
+        const before = await latestNotice(trx);
         const notice: SystemNotice | null = input.notice ? { id: randomUUID(), severity: input.notice.severity, text: input.notice.text, postedAt: now } : null;
         // Logged with no conversation and visitor-visible: every visitor and every specialist reads it.
         const event = await appendEvent(trx, 'notice.updated', { notice }, now, { conversationId: null, departmentId: null, specialistId: null, visitorVisible: true });
-        return { result: ok(notice), events: [event] };
+        const shown = (n: SystemNotice | null) => (n ? { severity: n.severity, text: n.text } : null);
+        const audit = await recordAudit(trx, actor, 'notice.set', 'notice banner', [{ field: 'notice', before: shown(before), after: shown(notice) }], now);
+        return { result: ok(notice), events: [event, audit] };
       }),
     );
     this.ctx.broadcaster.publish(out.events);

@@ -24,6 +24,7 @@ export async function dashboardStats(ctx: ServerContext, actor: AgentActor): Pro
   const round = (n: number | undefined) => (n === undefined ? null : Math.round(n));
   return ok({
     dayStart: from,
+    timeZone: ctx.config.statsTimeZone,
     generatedAt: now,
     departments: departments.map((d) => {
       const waiting = counts.waiting.get(d.id);

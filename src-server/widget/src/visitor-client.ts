@@ -24,7 +24,7 @@ import {
 } from './chat-view';
 import { newClientId } from './client-id';
 import { savedOutbox, savedSession, saveOutbox, saveSession } from './saved-state';
-import { createWidgetStore, type WidgetState, type WidgetStore } from './widget-store';
+import { createWidgetStore, withDepartment, type WidgetState, type WidgetStore } from './widget-store';
 
 type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 type AckedEvent = Exclude<keyof VisitorClientToServerEvents, 'typing'>;
@@ -183,13 +183,16 @@ export function createVisitorClient(origin: string): VisitorClient {
 
   /** Folds envelopes the sequencer let through (in order, each once) and keeps its verified cursor. */
   function applyEvents(envelopes: readonly EventEnvelope[], verified: number): void {
-    for (const e of envelopes) if (e.type === 'notice.updated') set({ notice: e.payload.notice });
+    for (const e of envelopes) {
+      if (e.type === 'notice.updated') set({ notice: e.payload.notice });
+      else if (e.type === 'department.updated') set({ departments: withDepartment(store.getState().departments, e.payload) });
+    }
     updateChat((c) => ({ ...envelopes.reduce(applyEnvelope, c), cursor: verified }));
     if (envelopes.some((e) => e.type === 'message.created' && e.payload.authorKind === 'specialist')) set({ specialistTyping: null });
   }
 
   function onEvent(envelope: EventEnvelope): void {
-    // Without a chat only notices concern this page, and there is no cursor to keep.
+    // Without a chat only notices and departments concern this page, and there is no cursor to keep.
     if (!store.getState().chat) applyEvents([envelope], 0);
     else gaps.live([envelope]);
   }

@@ -65,3 +65,14 @@ export function emailInsteadOffered(state: Pick<WidgetState, 'chat' | 'availabil
   if (!c || c.state !== 'queued' || c.ticketId === null) return false;
   return state.availability[c.departmentId]?.mode === 'email';
 }
+
+/**
+ * The department list after a live `department.updated` (an admin renamed, re-timed, added or reordered one):
+ * replaced or added, kept in the order the server gives (position, then id). Null stays null: the page has not
+ * loaded its list yet and will read the change with it.
+ */
+export function withDepartment(list: readonly Department[] | null, changed: Department): Department[] | null {
+  if (list === null) return null;
+  const next = [...list.filter((d) => d.id !== changed.id), changed];
+  return next.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+}

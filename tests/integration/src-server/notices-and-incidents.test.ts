@@ -5,6 +5,7 @@ import type { SystemNotice } from '../../../src-shared/notice';
 import type { EmailRequestReceipt } from '../../../src-shared/protocol/http';
 import type { IncidentAlert } from '../../../src-shared/protocol/agent';
 import type { EventsPage } from '../../../src-shared/events';
+import type { AdminOverview } from '../../../src-shared/admin';
 import { startServer, type TestServer } from '../../support/start-server';
 import { call, callOk } from '../../support/socket-clients';
 
@@ -34,6 +35,19 @@ describe('system notices', () => {
 
     await callOk(lead.socket, 'notice:set', { clientId: randomUUID(), notice: null });
     expect(await late.inbox.next('notice', (n) => n === null)).toBeNull();
+  });
+
+  it('every posted and cleared notice is in the admin audit with who, before and after; a refused one is not', async () => {
+    const lead = await server.connectSpecialist({ role: 'lead', displayName: 'Lena' });
+    const agent = await server.connectSpecialist();
+    await call(agent.socket, 'notice:set', { clientId: randomUUID(), notice: { severity: 'info', text: 'nope' } });
+    await callOk(lead.socket, 'notice:set', { clientId: randomUUID(), notice: { severity: 'warning', text: 'Slow uploads' } });
+    await callOk(lead.socket, 'notice:set', { clientId: randomUUID(), notice: null });
+    const audit = (await callOk<AdminOverview>(lead.socket, 'admin:get', {})).audit.filter((a) => a.action === 'notice.set');
+    expect(audit.map((a) => ({ who: a.actorName, changes: a.changes }))).toEqual([
+      { who: 'Lena', changes: [{ field: 'notice', before: { severity: 'warning', text: 'Slow uploads' }, after: null }] },
+      { who: 'Lena', changes: [{ field: 'notice', before: null, after: { severity: 'warning', text: 'Slow uploads' } }] },
+    ]);
   });
 });
 

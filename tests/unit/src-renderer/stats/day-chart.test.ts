@@ -19,6 +19,22 @@ const estimate = [
   { at: dayStart + HOUR / 2, waiting: 2, inProgress: 1 },
 ];
 
+describe('the zone that labels the server hours', () => {
+  it('is the server reporting zone when the stats name it, else the console zone', () => {
+    const berlinMidnight = Date.UTC(2023, 10, 14, 23, 0);
+    const named: StatsSnapshot = {
+      stats: { dayStart: berlinMidnight, timeZone: 'Europe/Berlin', generatedAt: berlinMidnight + 2 * HOUR, departments: [], specialists: [], hourly: [{ hourStart: berlinMidnight, queued: 1, assigned: 1, waitingAtEnd: 0 }] },
+      fetchedAt: berlinMidnight + 2 * HOUR,
+      live: true,
+    };
+    const chart = dayChart(named, [], 0, NY);
+    expect(chart.timeZone).toBe('Europe/Berlin');
+    expect(clockLabel(chart.origin, chart.timeZone, chart.barStarts[0] ?? -1)).toBe('00:00');
+    const { timeZone: _dropped, ...olderServer } = named.stats;
+    expect(dayChart({ ...named, stats: olderServer }, [], 0, NY).timeZone).toBe(NY);
+  });
+});
+
 describe('dayChart from the server hourly buckets', () => {
   const hourly = [
     { hourStart: dayStart + HOUR, queued: 4, assigned: 3, waitingAtEnd: 1 },

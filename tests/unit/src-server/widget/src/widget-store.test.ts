@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability, Department } from '../../../../../src-shared/department';
 import { queuedChatView } from './chat-view-fixture';
-import { emailInsteadOffered, hoursLineFor, hoursLines } from '../../../../../src-server/widget/src/widget-store';
+import { emailInsteadOffered, hoursLineFor, hoursLines, withDepartment } from '../../../../../src-server/widget/src/widget-store';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
 const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0, greeting: '' });
@@ -61,5 +61,24 @@ describe('emailInsteadOffered', () => {
     expect(emailInsteadOffered({ chat: chat({ state: 'ended' }), availability: emailOnly })).toBe(false);
     expect(emailInsteadOffered({ chat: chat({ ticketId: null }), availability: emailOnly })).toBe(false);
     expect(emailInsteadOffered({ chat: null, availability: emailOnly })).toBe(false);
+  });
+});
+
+describe('withDepartment', () => {
+  const list = [{ ...dept('media', 'AV Media'), position: 1 }, { ...dept('tech', 'Technical'), position: 2 }];
+
+  it('replaces a changed department in place and keeps the server order', () => {
+    const renamed = { ...dept('tech', 'Tech support'), position: 2 };
+    expect(withDepartment(list, renamed)?.map((d) => d.name)).toEqual(['AV Media', 'Tech support']);
+  });
+
+  it('adds a new one and follows a reorder', () => {
+    const added = { ...dept('finance', 'Finance'), position: 0 };
+    expect(withDepartment(list, added)?.map((d) => d.id)).toEqual(['finance', 'media', 'tech']);
+    expect(withDepartment(list, { ...dept('media', 'AV Media'), position: 3 })?.map((d) => d.id)).toEqual(['tech', 'media']);
+  });
+
+  it('leaves a list not loaded yet alone', () => {
+    expect(withDepartment(null, dept('media', 'AV Media'))).toBeNull();
   });
 });
