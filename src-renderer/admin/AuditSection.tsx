@@ -1,7 +1,7 @@
 // What changed in administration, newest first: when, who (or the command line), what, and each field before → after.
 import { useApp } from '../store/app-store';
 import { formatDateTime } from '../format/time';
-import { actionLabels, formatAuditValue } from './audit-format';
+import { actionLabels, formatAuditValue, visibleChanges } from './audit-format';
 
 export function AuditSection() {
   const audit = useApp((s) => s.adminOverview?.audit ?? []);
@@ -33,11 +33,11 @@ export function AuditSection() {
                     {actionLabels[e.action]} <code>{e.target}</code>
                   </td>
                   <td>
-                    {e.changes.length === 0 ? (
+                    {visibleChanges(e.changes).length === 0 ? (
                       <span className="muted">—</span>
                     ) : (
                       <ul className="admin-changes">
-                        {e.changes.map((c) => (
+                        {visibleChanges(e.changes).map((c) => (
                           <li key={c.field}>
                             <span className="admin-change-field">{c.field}</span> {formatAuditValue(c.before)} <span aria-hidden="true">→</span>
                             <span className="sr-only">became</span> {formatAuditValue(c.after)}

@@ -8,6 +8,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { OneTimePassword } from './OneTimePassword';
 import { SpecialistDialog } from './SpecialistDialog';
 import { Dialog } from '../app/Dialog';
+import { describeDepartments } from './department-names';
 
 type Pending = { kind: 'edit' | 'deactivate' | 'reactivate' | 'reset'; specialist: Specialist } | { kind: 'create' } | null;
 
@@ -25,7 +26,6 @@ export function SpecialistsSection(props: { editable: boolean }) {
   const [busy, setBusy] = useState(false);
   const [reset, setReset] = useState<{ email: string; password: string | null } | null>(null);
 
-  const names = new Map(departments.map((d) => [d.id, d.name]));
   const sorted = [...accounts].sort((a, b) => Number(b.active) - Number(a.active) || a.displayName.localeCompare(b.displayName));
   const close = () => setPending(null);
 
@@ -80,7 +80,7 @@ export function SpecialistsSection(props: { editable: boolean }) {
           <tbody>
             {sorted.map((a) => {
               const now = live.find((x) => x.id === a.id) ?? a;
-              const depts = a.departmentIds.length === departments.length && departments.length > 0 ? 'All' : a.departmentIds.map((id) => names.get(id) ?? id).join(', ') || '—';
+              const depts = describeDepartments(a.departmentIds, departments);
               return (
                 <tr key={a.id} className={a.active ? '' : 'admin-inactive'} data-testid={`specialist-row-${a.email}`}>
                   <th scope="row">

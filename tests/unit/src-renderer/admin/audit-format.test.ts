@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuditValue } from '../../../../src-renderer/admin/audit-format';
+import { formatAuditValue, visibleChanges } from '../../../../src-renderer/admin/audit-format';
 
 describe('formatAuditValue', () => {
   it('writes nothing as a dash, lists joined, scalars as they are', () => {
@@ -18,6 +18,16 @@ describe('formatAuditValue', () => {
     });
     expect(text).toContain('Mon');
     expect(text).toContain('holidays 2026-12-25');
+  });
+  it('reads a notice as its severity and text', () => {
+    expect(formatAuditValue({ severity: 'warning', text: 'Closed Friday' })).toBe('warning: Closed Friday');
+  });
+  it('leaves out a change from nothing to nothing', () => {
+    const changes = [
+      { field: 'description', before: null, after: '' },
+      { field: 'name', before: null, after: 'Live Events' },
+    ];
+    expect(visibleChanges(changes).map((c) => c.field)).toEqual(['name']);
   });
   it('shortens long text', () => {
     expect(formatAuditValue('x'.repeat(500)).length).toBe(160);
