@@ -10,13 +10,18 @@ import type { Result } from '../../src-shared/result';
 import { openCache } from './cache/open-cache';
 import { createConsoleService, type ConsoleService, type LocalFile } from './console-service';
 import { serveConsole } from './console-endpoint';
-import { createFileSettingsStore, defaultSettings } from './settings';
+import { createFileSettingsStore, defaultSettings, withLaunchServer } from './settings';
 import type { SecretBox } from './secret-box';
 
 export interface ConsoleCoreOptions {
   dataDir: string;
   /** The server a first start signs in to (later the settings hold it). */
   serverUrl: string;
+  /**
+   * The server was named at launch (`SWITCHBOARD_SERVER_URL`, as `npm start` does): the sign-in form offers it even
+   * when the settings remember another one. A signed-in session keeps the server it signed in to.
+   */
+  serverUrlGiven?: boolean;
   log: Logger;
   appInfo: AppInfo;
   secrets?: SecretBox;
@@ -38,6 +43,7 @@ export function startConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   mkdirSync(options.dataDir, { recursive: true });
   const cache = openCache(join(options.dataDir, CACHE_FILE));
   const settings = createFileSettingsStore(join(options.dataDir, SETTINGS_FILE), defaultSettings(options.serverUrl));
+  if (options.serverUrlGiven) settings.set(withLaunchServer(settings.get(), options.serverUrl));
   const service = createConsoleService({
     cache,
     settings,

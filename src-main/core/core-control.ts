@@ -13,6 +13,8 @@ export const toCoreControlSchema = z.discriminatedUnion('type', [
     type: z.literal('init'),
     dataDir: z.string().min(1),
     serverUrl: z.url(),
+    /** The server was named at launch: the sign-in form offers it over the one the settings remember. */
+    serverUrlGiven: z.boolean().default(false),
     version: z.string(),
     platform: z.string(),
     /** Where the core writes its log (core.log beside the main process's main.log); null: the data folder. */

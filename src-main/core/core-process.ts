@@ -58,6 +58,7 @@ export function runCoreProcess<Port>(deps: CoreProcessDeps<Port>): void {
       core = startConsoleCore({
         dataDir: init.dataDir,
         serverUrl: init.serverUrl,
+        serverUrlGiven: init.serverUrlGiven,
         log,
         appInfo: { shell: 'desktop', platform: init.platform, version: init.version, logDir: init.logDir },
         secrets: init.dataKey ? keySecretBox(Buffer.from(init.dataKey, 'base64')) : plainSecretBox,

@@ -16,6 +16,11 @@ export const defaultSettings = (serverUrl: string): ConsoleSettings => ({
   openAtLogin: false,
 });
 
+/** The settings with the server named at launch as the one to sign in to (the rest kept). */
+export function withLaunchServer(current: ConsoleSettings, launchServerUrl: string): ConsoleSettings {
+  return current.serverUrl === launchServerUrl ? current : mergeSettings(current, { serverUrl: launchServerUrl });
+}
+
 /** Merges a partial update; invalid results are refused by the schema, never stored. */
 export function mergeSettings(current: ConsoleSettings, patch: Partial<ConsoleSettings>): ConsoleSettings {
   return consoleSettingsSchema.parse({

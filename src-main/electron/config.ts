@@ -12,6 +12,8 @@ const schema = z.object({
 
 export interface DesktopConfig {
   serverUrl: string;
+  /** SWITCHBOARD_SERVER_URL was set, not defaulted: the sign-in form offers it over a remembered one. */
+  serverUrlGiven: boolean;
   userData: string | null;
   logLevel: string;
 }
@@ -22,5 +24,5 @@ export function loadDesktopConfig(env: NodeJS.ProcessEnv = process.env): Desktop
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid desktop app configuration:\n${lines}`);
   }
-  return { serverUrl: parsed.data.SWITCHBOARD_SERVER_URL, userData: parsed.data.SWITCHBOARD_USER_DATA ?? null, logLevel: parsed.data.LOG_LEVEL };
+  return { serverUrl: parsed.data.SWITCHBOARD_SERVER_URL, serverUrlGiven: env.SWITCHBOARD_SERVER_URL !== undefined, userData: parsed.data.SWITCHBOARD_USER_DATA ?? null, logLevel: parsed.data.LOG_LEVEL };
 }

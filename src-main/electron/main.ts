@@ -46,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       type: 'init',
       dataDir: userData,
       serverUrl: config.serverUrl,
+      serverUrlGiven: config.serverUrlGiven,
       version: app.getVersion(),
       platform: process.platform,
       logDir,

@@ -13,6 +13,8 @@ const schema = z.object({
 
 export interface HostConfig {
   serverUrl: string;
+  /** SWITCHBOARD_SERVER_URL was set, not defaulted: the sign-in form offers it over a remembered one. */
+  serverUrlGiven: boolean;
   port: number;
   dataDir: string;
   rendererDir: string;
@@ -28,6 +30,7 @@ export function loadHostConfig(env: NodeJS.ProcessEnv = process.env): HostConfig
   const c = parsed.data;
   return {
     serverUrl: c.SWITCHBOARD_SERVER_URL,
+    serverUrlGiven: env.SWITCHBOARD_SERVER_URL !== undefined,
     port: c.SWITCHBOARD_CONSOLE_PORT,
     dataDir: resolve(c.SWITCHBOARD_CONSOLE_DATA),
     rendererDir: resolve(c.SWITCHBOARD_RENDERER_DIR),

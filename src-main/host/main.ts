@@ -15,6 +15,7 @@ let offerFile: ((file: LocalFile) => string) | null = null;
 const core = startConsoleCore({
   dataDir: config.dataDir,
   serverUrl: config.serverUrl,
+  serverUrlGiven: config.serverUrlGiven,
   log,
   appInfo: { shell: 'browser', platform: process.platform, version: consoleVersion, logDir: null },
   presentFile: async (file) => (offerFile ? ok({ url: offerFile(file) }) : err('unavailable', 'The console host is starting')),

@@ -59,7 +59,7 @@ function supervisedCore(dataDir: string, serverUrl: string, dataKey: string) {
       children.push(child);
       return child;
     },
-    init: () => ({ type: 'init', dataDir, serverUrl, version: 'test', platform: process.platform, logDir: null, dataKey }),
+    init: () => ({ type: 'init', dataDir, serverUrl, serverUrlGiven: false, version: 'test', platform: process.platform, logDir: null, dataKey }),
     log: pino({ level: 'silent' }),
     clock: systemClock,
     timers: systemTimers,

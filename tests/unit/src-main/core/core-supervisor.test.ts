@@ -44,7 +44,7 @@ function setup() {
       children.push(c);
       return c;
     },
-    init: () => ({ type: 'init', dataDir: '/data', serverUrl: 'http://127.0.0.1:4080', version: 't', platform: 'linux', logDir: null, dataKey: null }),
+    init: () => ({ type: 'init', dataDir: '/data', serverUrl: 'http://127.0.0.1:4080', serverUrlGiven: false, version: 't', platform: 'linux', logDir: null, dataKey: null }),
     log: pino({ level: 'silent' }),
     clock: time.clock,
     timers: time.timers,
