@@ -52,6 +52,11 @@ export class ChatDeadlines {
     });
   }
 
+  /** A chat moved (a message, an assignment): its idle deadline is now + the timeout; sweep by then. */
+  chatMoved(): void {
+    this.dueBy(this.ctx.clock.now() + this.ctx.config.chatIdleTimeoutMs);
+  }
+
   /** One sweep at a time; a request during one runs another right after it. */
   sweep(): Promise<void> {
     if (this.running) {

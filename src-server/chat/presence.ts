@@ -1,5 +1,7 @@
-// Which specialists are connected to this server process right now (in memory). What happens when they stay
-// away — the grace period, then their chats back to the queue — is decided in the database (chat-deadlines.ts).
+// Which specialists are connected to this server process right now (in memory), and so who can take chats. What
+// happens when they stay away — the grace period, then their chats back to the queue — is decided in the database
+// (chat-deadlines.ts).
+import type { Specialist } from '../../src-shared/specialist';
 
 export class PresenceRegistry {
   private readonly sockets = new Map<string, number>();
@@ -25,6 +27,11 @@ export class PresenceRegistry {
 
   isConnected(specialistId: string): boolean {
     return (this.sockets.get(specialistId) ?? 0) > 0;
+  }
+
+  /** Active, online and connected: to this node (in memory) or to another one (a live presence lease in the database). */
+  isRoutable(s: Specialist, leased: ReadonlySet<string>): boolean {
+    return s.active && s.status === 'online' && (this.isConnected(s.id) || leased.has(s.id));
   }
 
   connectedIds(): string[] {

@@ -14,7 +14,7 @@ import { getTicket, ticketExists } from '../db/tickets';
 import { canSeeTicket } from '../tickets/ticket-service';
 import * as messages from '../db/messages';
 import { appendEvent, type LoggedEvent } from '../db/events';
-import { canSeeConversation } from '../chat/chat-service';
+import { canSeeConversation } from '../chat/conversation-scope';
 import { cleanFileName, sniffContentType } from './content-type';
 
 export interface UploadedFile {

@@ -123,6 +123,8 @@ export const agentInbound = {
 } as const;
 export type AgentInbound = typeof agentInbound;
 export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
+/** The same, as a server handler receives it: parsed by its schema, defaults applied. */
+export type AgentCommand<E extends keyof AgentInbound> = z.output<AgentInbound[E]>;
 
 /** Initial state for a freshly connected console; later changes arrive as events after `cursor`. */
 export interface AgentSnapshot {
