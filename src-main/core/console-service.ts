@@ -1,6 +1,5 @@
-// The ConsoleApi in plain Node: queries read the cache, commands go through the outbox, and every change
-// (sync, outbox, local) is announced to subscribers. Electron IPC and the browser-mode host both wrap it.
-import { randomUUID } from 'node:crypto';
+// The ConsoleApi in plain Node: queries read the cache, commands go through the outbox (outbox-commands.ts), and every
+// change (sync, outbox, local) is announced to subscribers. Electron IPC and the browser-mode host both wrap it.
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type {
@@ -9,7 +8,6 @@ import type {
   ConsoleHandlers,
   ConsoleEventName,
   ConsoleEvents,
-  ConsoleMessage,
   ConsoleMethod,
   ConsoleResults,
   SessionInfo,
@@ -18,19 +16,17 @@ import type {
 import { err, ok, type Result } from '../../src-shared/result';
 import { canSeeAllDepartments, type Specialist } from '../../src-shared/specialist';
 import type { AuthTokens } from '../../src-shared/protocol/http';
-import { MAX_UPLOAD_BYTES, type Attachment } from '../../src-shared/attachment';
-import { uploadToConversation } from './sync/upload-client';
 import type { IncidentAlert } from '../../src-shared/protocol/agent';
 import type { AgentAnswer, AgentAnswerEvent } from '../../src-shared/protocol/agent-answers';
 import type { Cache } from './cache/open-cache';
 import { systemClock, systemTimers, type Clock, type Timers } from './clock';
 import { createOutbox, type Outbox } from './outbox';
-import { laneOf } from './outbox-lanes';
-import { applyDelivered, type AgentCommandKind, type CommandKind, type CommandValue } from './delivered-commands';
+import { applyDelivered, type AgentCommandKind } from './delivered-commands';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createServerFirstQueries } from './server-first-queries';
 import { createCannedQueries } from './canned-queries';
 import { createAdminCommands } from './admin-commands';
+import { createOutboxCommands } from './outbox-commands';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
 import { badgeCount, candidateFor, coalesce, decide, initialCoalesceState, type CoalesceState, type NotificationTrigger } from './notification-policy';
@@ -255,73 +251,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   }
 
   /**
-   * Shows a specialist's message at once (flagged pending) and queues what sends it; the outbox turns it into the
-   * server's message. `send` builds the outbox item from the pending message's client id.
-   */
-  function queuePending(
-    conversationId: string,
-    content: Pick<ConsoleMessage, 'body' | 'attachments' | 'internal'>,
-    send: (clientId: string) => { kind: CommandKind; payload: Record<string, unknown>; summary: string },
-    clientId: string = randomUUID(),
-  ): Result<ConsoleMessage> {
-    const self = me();
-    if (!self) return err('unauthorized', 'not logged in');
-    const pending: ConsoleMessage = {
-      id: clientId,
-      clientId,
-      conversationId,
-      seq: 0,
-      authorKind: 'specialist',
-      authorId: self.id,
-      authorName: self.displayName,
-      ...content,
-      createdAt: clock.now(),
-      pending: true,
-    };
-    const item = send(clientId);
-    cache.transaction(() => {
-      cache.messages.insertPending(pending);
-      cache.outbox.add({ clientId, ...item, createdAt: pending.createdAt, lane: laneOf(item.payload, clientId) });
-    });
-    emit('messages', { conversationId, messages: [pending] });
-    emit('outbox', { items: outbox.list() });
-    emitConnection();
-    outbox.kick();
-    return ok(pending);
-  }
-
-  const visitorOf = (conversationId: string) => cache.conversations.get(conversationId)?.visitorEmail ?? 'visitor';
-
-  async function queueMessage(conversationId: string, body: string, internal: boolean, attachments: Attachment[]): Promise<Result<ConsoleMessage>> {
-    return queuePending(conversationId, { body, attachments, internal }, (clientId) => ({
-      kind: 'message:send',
-      payload: { clientId, conversationId, body, internal, attachmentIds: attachments.map((a) => a.id) },
-      summary: `Message in chat with ${visitorOf(conversationId)}`,
-    }));
-  }
-
-  /**
-   * Offline: the bytes go to the data folder and an `attachment:send` item to the outbox; the chat shows the
-   * file name as a pending message until the upload and the message go through.
-   */
-  async function queueAttachment(conversationId: string, fileName: string, bytes: Buffer): Promise<Result<ConsoleMessage>> {
-    if (!me()) return err('unauthorized', 'not logged in');
-    const clientId = randomUUID();
-    const kept = await transfer.keepQueuedBytes(clientId, bytes);
-    if (!kept.ok) return kept;
-    return queuePending(
-      conversationId,
-      { body: fileName, attachments: [], internal: false },
-      () => ({
-        kind: 'attachment:send',
-        payload: { clientId, conversationId, fileName } satisfies QueuedAttachment,
-        summary: `File ${fileName} in chat with ${visitorOf(conversationId)}`,
-      }),
-      clientId,
-    );
-  }
-
-  /**
    * Online reads ask the server first; null means "answer from the cache" (offline, or the server unavailable).
    * Any other refusal, or an answer that does not match its schema (never stored), is the caller's result.
    */
@@ -334,17 +263,23 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const queries = createServerFirstQueries({ cache, clock, fromServer, me });
   const canned = createCannedQueries({ cache, fromServer });
   const admin = createAdminCommands({ cache, emit, engine: () => engine });
-
-  /** Stores the action in the outbox and waits (bounded) for the server's answer. */
-  async function command<K extends CommandKind>(kind: K, payload: Record<string, unknown>, summary: string): Promise<Result<CommandValue<K>>> {
-    const clientId = outbox.enqueue(kind, payload, summary);
-    // The engine parsed the answer with the command's shared schema before the outbox delivered it.
-    return (await outbox.waitFor(clientId, commandWaitMs)) as Result<CommandValue<K>>;
-  }
+  const commands = createOutboxCommands({
+    cache,
+    clock,
+    log,
+    outbox,
+    transfer,
+    engine: () => engine,
+    me,
+    emit,
+    outboxChanged: emitConnection,
+    commandWaitMs,
+  });
 
   const service = {
     ...canned,
     ...admin,
+    ...commands,
     async getSession(_input: In<'getSession'>): Out<'getSession'> {
       return ok(session());
     },
@@ -414,31 +349,12 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     async listDropBoxes(input: In<'listDropBoxes'>): Out<'listDropBoxes'> {
       return ok(cache.dropBoxes.listFor(input.conversationId));
     },
-    acceptChat: (input: In<'acceptChat'>): Out<'acceptChat'> => command('chat:accept', input, 'Accept chat'),
-    acceptNext: (input: In<'acceptNext'>): Out<'acceptNext'> =>
-      command('chat:accept-next', input.departmentId ? { departmentId: input.departmentId } : {}, 'Accept next chat'),
-    sendMessage: (input: In<'sendMessage'>): Out<'sendMessage'> => queueMessage(input.conversationId, input.body, input.internal, []),
     async setTyping(input: In<'setTyping'>): Out<'setTyping'> {
       // Ephemeral: only state changes go out, never queued.
       if (typingOut.get(input.conversationId) === input.typing) return ok(null);
       typingOut.set(input.conversationId, input.typing);
       engine?.emit('typing', input);
       return ok(null);
-    },
-    transferChat: (input: In<'transferChat'>): Out<'transferChat'> => command('chat:transfer', input, 'Transfer chat'),
-    endChat: (input: In<'endChat'>): Out<'endChat'> => command('chat:end', input, 'End chat'),
-    insertDropBox: (input: In<'insertDropBox'>): Out<'insertDropBox'> =>
-      command('dropbox:insert', input.label ? input : { conversationId: input.conversationId }, 'Insert drop box'),
-    async attachFile(input: In<'attachFile'>): Out<'attachFile'> {
-      const serverUrl = cache.syncState.get('serverUrl');
-      const bytes = Buffer.from(input.dataBase64, 'base64');
-      if (bytes.length > MAX_UPLOAD_BYTES) return err('too_large', `Files are limited to ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB`);
-      if (!engine?.isConnected() || !serverUrl) return queueAttachment(input.conversationId, input.fileName, bytes);
-      const token = await engine.accessToken();
-      if (!token.ok) return token;
-      const uploaded = await uploadToConversation(serverUrl, token.value, input.conversationId, input.fileName, bytes, log);
-      if (!uploaded.ok) return uploaded;
-      return queueMessage(input.conversationId, uploaded.value.fileName, false, [uploaded.value]);
     },
     async markRead(input: In<'markRead'>): Out<'markRead'> {
       cache.conversations.markRead(input.conversationId);
@@ -451,11 +367,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     },
     listTickets: queries.listTickets,
     getTicket: queries.getTicket,
-    updateTicket: (input: In<'updateTicket'>): Out<'updateTicket'> => command('ticket:update', input, `Update ticket #${input.ticketId}`),
-    addTicketComment: (input: In<'addTicketComment'>): Out<'addTicketComment'> =>
-      command('ticket:comment', input, `Comment on ticket #${input.ticketId}`),
-    escalateTicket: (input: In<'escalateTicket'>): Out<'escalateTicket'> =>
-      command('ticket:escalate', input, `Escalate ticket #${input.ticketId}`),
     async search(input: In<'search'>): Out<'search'> {
       return ok(cache.search.search(input.query, input.limit));
     },
@@ -476,10 +387,6 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
       return ok(null);
     },
     listIncidents: queries.listIncidents,
-    createIncident: (input: In<'createIncident'>): Out<'createIncident'> => command('incident:create', input, `Declare incident “${input.title}”`),
-    linkIncident: (input: In<'linkIncident'>): Out<'linkIncident'> =>
-      command('incident:link', input, `Link ${input.ticketIds.length} ticket(s) to an incident`),
-    resolveIncident: (input: In<'resolveIncident'>): Out<'resolveIncident'> => command('incident:resolve', input, 'Resolve an incident'),
     getStats: (_input: In<'getStats'>): Out<'getStats'> => queries.fetchStats(),
     async openAttachment(input: In<'openAttachment'>): Out<'openAttachment'> {
       if (!deps.presentFile) return err('unavailable', 'Attachments cannot be opened here');

@@ -1,6 +1,7 @@
 // Whether my departments take chats right now, when that changes, and what the queue says about it, in the
 // specialist's own time zone. Pure: the clock and the zone come from the caller.
 import { isOpen, nextClosing, nextOpening, type Schedule } from '../../src-shared/business-hours';
+import { formatOpening } from '../../src-shared/opening-time';
 import type { Load } from '../store/conversation-views';
 
 export interface DepartmentHours {
@@ -18,9 +19,6 @@ export interface QueueHours {
   nextOpeningAt: number | null;
 }
 
-/** Past this the weekday alone is ambiguous (a holiday week), so the text also names the date. */
-const WEEK_MS = 6 * 24 * 3_600_000;
-
 /** Hours rarely change, so the caller may keep this answer until `nextChangeAt` (see `stillValid`). */
 export function departmentHours(schedule: Schedule, now: number): DepartmentHours {
   const open = isOpen(schedule, now);
@@ -35,21 +33,8 @@ export function stillValid(hours: DepartmentHours, computedAt: number, now: numb
   return now >= computedAt && now < (hours.nextChangeAt ?? computedAt + 24 * 3_600_000);
 }
 
-/**
- * "Mon 9:00 AM" (or "Mon, Dec 7, 9:00 AM" a week or more ahead) in `zone`. ICU puts a narrow no-break space
- * before AM/PM; made a plain space so the text matches what people type and search for.
- */
-export function formatChange(instant: number, now: number, zone: string): string {
-  const far = instant - now >= WEEK_MS;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    weekday: 'short',
-    ...(far ? { month: 'short', day: 'numeric' } : {}),
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return format.format(instant).replace(/\s/g, ' ');
-}
+/** When something next opens or closes, worded as the support page words it. */
+export const formatChange = formatOpening;
 
 /** "Open now" / "Closed · opens Mon 9:00 AM" / "Closed" (no opening within the horizon). */
 export function hoursLabel(hours: DepartmentHours, now: number, zone: string): string {

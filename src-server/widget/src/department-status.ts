@@ -1,6 +1,7 @@
 // What the department picker says about each department right now: open now, no one available, or when it opens
 // next in the customer's own time zone. Pure: the zone and the clock come from the caller.
 import type { Availability } from '../../../src-shared/department';
+import { formatOpening } from '../../../src-shared/opening-time';
 
 export type DepartmentState = 'open' | 'unstaffed' | 'closed' | 'unknown';
 
@@ -10,27 +11,9 @@ export interface DepartmentStatus {
   label: string;
 }
 
-/** Past this the weekday alone is ambiguous (a holiday week), so the label also names the date. */
-const WEEK_MS = 6 * 24 * 3_600_000;
-
 /** Chat is possible in the department now: inside its hours and a specialist of it is online with room. */
 export const canChat = (a: Availability | undefined): boolean => a?.mode === 'chat';
 
-/**
- * "Thu 2:00 PM" (or "Thu, Dec 3, 2:00 PM" a week or more ahead) in `zone`. English like the rest of the page;
- * ICU puts a narrow no-break space before AM/PM, made a plain space so the text matches what people type.
- */
-export function formatOpening(instant: number, now: number, zone: string): string {
-  const far = instant - now >= WEEK_MS;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    weekday: 'short',
-    ...(far ? { month: 'short', day: 'numeric' } : {}),
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return format.format(instant).replace(/\s/g, ' ');
-}
 
 /** The status of one department; `zone` is the customer's IANA zone, `now` their clock (epoch ms). */
 export function departmentStatus(a: Availability | undefined, now: number, zone: string): DepartmentStatus {

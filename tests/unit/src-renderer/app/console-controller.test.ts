@@ -1,37 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleApi, ConsoleEventName, ConsoleEvents, SessionInfo } from '../../../../src-shared/console-api';
-import { err, ok, type Result } from '../../../../src-shared/result';
+import type { SessionInfo } from '../../../../src-shared/console-api';
+import { err, ok } from '../../../../src-shared/result';
 import { createConsoleController } from '../../../../src-renderer/app/console-controller';
 import { createAppStore } from '../../../../src-renderer/store/app-store';
 import { ME, conversation, department, message, specialist } from '../factories';
+import { fakeConsoleApi } from '../fake-console-api';
 
-type Handlers = Partial<Record<keyof ConsoleApi, (input: never) => Promise<Result<unknown>>>>;
-
-/** An in-memory ConsoleApi: given handlers answer, everything else is `unavailable`; `emit` pushes events. */
-function fakeApi(handlers: Handlers) {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const calls: { method: string; input: unknown }[] = [];
-  const api = new Proxy({} as ConsoleApi, {
-    get: (_t, key: string) => {
-      if (key === 'on')
-        return (event: string, l: (p: unknown) => void) => {
-          const set = listeners.get(event) ?? new Set();
-          set.add(l);
-          listeners.set(event, set);
-          return () => set.delete(l);
-        };
-      return async (input: unknown) => {
-        calls.push({ method: key, input });
-        const h = handlers[key as keyof ConsoleApi];
-        return h ? h(input as never) : err('unavailable', `${key} not faked`);
-      };
-    },
-  });
-  const emit = <E extends ConsoleEventName>(event: E, payload: ConsoleEvents[E]) => {
-    for (const l of listeners.get(event) ?? []) l(payload);
-  };
-  return { api, emit, calls };
-}
+const fakeApi = fakeConsoleApi;
 
 const me = specialist({ id: ME, displayName: 'Dana' });
 const session: SessionInfo = { serverUrl: 'http://127.0.0.1:4080', me, connection: 'online' };

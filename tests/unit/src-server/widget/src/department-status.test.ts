@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability } from '../../../../../src-shared/department';
-import { canChat, departmentStatus, formatOpening } from '../../../../../src-server/widget/src/department-status';
+import { canChat, departmentStatus } from '../../../../../src-server/widget/src/department-status';
 
 /** Wednesday 18 Nov 2026, 20:00 in New York. */
 const NOW = Date.UTC(2026, 10, 19, 1, 0);
@@ -39,17 +39,6 @@ describe('departmentStatus', () => {
   it('says "closed" when the schedule never opens again, and "checking…" before availability arrives', () => {
     expect(departmentStatus(avail({ nextChangeAt: null }), NOW, 'UTC')).toEqual({ state: 'closed', label: 'closed' });
     expect(departmentStatus(undefined, NOW, 'UTC')).toEqual({ state: 'unknown', label: 'checking…' });
-  });
-});
-
-describe('formatOpening', () => {
-  it('adds the date when the opening is a week or more away (a weekday alone would be ambiguous)', () => {
-    expect(formatOpening(THU_9_NY, NOW, 'America/New_York')).toBe('Thu 9:00 AM');
-    expect(formatOpening(THU_9_NY + 7 * 86_400_000, NOW, 'America/New_York')).toBe('Thu, Nov 26, 9:00 AM');
-  });
-
-  it('uses plain spaces, never the narrow no-break space ICU puts before AM/PM', () => {
-    expect(formatOpening(THU_9_NY, NOW, 'UTC')).not.toMatch(/[\u202f\u00a0]/);
   });
 });
 
