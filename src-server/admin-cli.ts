@@ -12,6 +12,7 @@ import { WriteQueue } from './db/write-queue';
 import { listDepartments } from './db/departments';
 import { findSpecialistByEmail, listSpecialists } from './db/specialists';
 import { listLoginFailures } from './db/login-attempts';
+import { listInboundMail, type InboundMailStatus } from './db/inbound-mail';
 import { listAuditEntries } from './db/admin-audit';
 import { seedIfEmpty } from './seed';
 import { COMMAND_LINE, noEffects, type AdminDeps } from './admin/admin-deps';
@@ -45,6 +46,9 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   audit [--last 20] administrative changes, newest first: time, who, action, target, changes
   login-failures [--last 24]
                     failed logins (newest first, at most 1000): time, account, address
+  inbound-mail [--status received|processed|ignored|failed] [--last 50]
+                    mails the inbound SMTP listener accepted, newest first: time, id, status, sender,
+                    recipient, department, ticket, reason (the raw mail stays in the database)
   backup <file>     online copy of the SQLite database, safe while the server runs; never overwrites <file>
                     (PostgreSQL: use pg_dump, see README)
 
@@ -154,6 +158,7 @@ function parseOptions(args: string[]) {
       max: { type: 'string' },
       password: { type: 'string' },
       last: { type: 'string' },
+      status: { type: 'string' },
     },
     strict: true,
   }).values;
@@ -284,6 +289,19 @@ async function runCommand(command: string | undefined, values: ReturnType<typeof
       const rows = await listLoginFailures(handle.db, systemClock.now() - hours * 3_600_000, 1000);
       for (const r of rows) out(`${new Date(r.at).toISOString()}\t${r.email}\t${r.address}`);
       if (rows.length === 0) out(`no failed logins in the last ${hours} h`);
+      return 0;
+    }
+    case 'inbound-mail': {
+      const last = Number(values.last ?? 50);
+      if (!Number.isInteger(last) || last <= 0) throw new Refused('--last must be a positive whole number');
+      const statuses: readonly InboundMailStatus[] = ['received', 'processed', 'ignored', 'failed'];
+      const status = statuses.find((st) => st === values.status);
+      if (values.status !== undefined && !status) throw new Refused(`--status must be one of ${statuses.join(', ')}`);
+      const mails = await listInboundMail(handle.db, { last, ...(status ? { status } : {}) });
+      for (const m of mails) {
+        out([new Date(m.receivedAt).toISOString(), `#${m.id}`, m.status, m.fromAddress ?? (m.envelopeFrom || '<>'), m.envelopeTo, m.departmentId, m.ticketId === null ? '-' : `ticket ${m.ticketId}`, m.reason ?? ''].join('\t'));
+      }
+      if (mails.length === 0) out(status ? `no inbound mail with status ${status}` : 'no inbound mail recorded');
       return 0;
     }
     default:

@@ -305,6 +305,23 @@ export interface AdminAuditTable {
   changes_json: string;
 }
 
+/** One mail the inbound SMTP listener accepted (src-server/db/inbound-mail.ts), stored before the 250 answer. */
+export interface InboundMailTable {
+  id: Generated<number>;
+  received_at: Instant;
+  envelope_from: string;
+  envelope_to: string;
+  department_id: string;
+  /** The mail exactly as received. */
+  raw: Buffer;
+  status: 'received' | 'processed' | 'ignored' | 'failed';
+  reason: string | null;
+  message_id: string | null;
+  from_address: string | null;
+  ticket_id: number | null;
+  processed_at: Instant | null;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -330,6 +347,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   canned_responses: CannedResponsesTable;
   admin_audit: AdminAuditTable;
+  inbound_mail: InboundMailTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,7 @@ import { mailOutbox } from './0007_mail_outbox';
 import { incidentReports } from './0008_incident_reports';
 import { loginAttempts } from './0009_login_attempts';
 import { administration } from './0010_administration';
+import { inboundMail } from './0011_inbound_mail';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration, inboundMail];
 export const LATEST_VERSION = migrations.length;
 
 async function ensureVersionTable(db: Kysely<Database>): Promise<void> {

@@ -40,6 +40,25 @@ describe('admin CLI', () => {
     expect(text).toContain('specialist kim@example.com\tKim\tlead\tmax 6\tevents,finance');
   });
 
+  it('lists inbound mail newest first, by status, with its reason', async () => {
+    expect(await runAdmin(['inbound-mail'])).toBe(0);
+    expect(out.join('')).toContain('no inbound mail recorded');
+    const handle = openSqlite(join(dir, 'switchboard.db'));
+    const mail = { envelope_from: 'ann@c.example', envelope_to: 'tech@s.example', department_id: 'technical', raw: Buffer.from('x') };
+    await handle.db.insertInto('inbound_mail').values([
+      { ...mail, received_at: 1, status: 'processed', ticket_id: 4, from_address: 'ann@c.example' },
+      { ...mail, received_at: 2, status: 'failed', reason: 'Unparseable mail: no From address.', envelope_from: '' },
+    ]).execute();
+    await handle.close();
+    out.length = 0;
+    expect(await runAdmin(['inbound-mail', '--status', 'failed'])).toBe(0);
+    expect(out.join('').trim().split('\t')).toEqual([new Date(2).toISOString(), '#2', 'failed', '<>', 'tech@s.example', 'technical', '-', 'Unparseable mail: no From address.']);
+    out.length = 0;
+    expect(await runAdmin(['inbound-mail', '--last', '5'])).toBe(0);
+    expect(out.join('').trim().split('\n').map((l) => l.split('\t').slice(1, 3))).toEqual([['#2', 'failed'], ['#1', 'processed']]);
+    expect(await runAdmin(['inbound-mail', '--status', 'lost'])).toBe(1);
+  });
+
   it('lists failed logins from the login audit, newest first', async () => {
     expect(await runAdmin(['login-failures'])).toBe(0);
     expect(out.join('')).toContain('no failed logins in the last 24 h');

@@ -157,6 +157,18 @@ describe('SQLite migrations', () => {
     ]);
   });
 
+  it('migration 11 adds the inbound mail store (raw bytes kept exactly) on top of version 10 and keeps the admin audit', async () => {
+    await migrate(handle.db, 'sqlite', 0, 10);
+    await handle.db.insertInto('admin_audit').values({ at: 5, actor_id: null, actor_name: 'command line', action: 'a', target: 't', changes_json: '[]' }).execute();
+    expect(await migrate(handle.db, 'sqlite', 0, 11)).toEqual([11]);
+    expect(await handle.db.selectFrom('admin_audit').select('action').execute()).toEqual([{ action: 'a' }]);
+    const raw = Buffer.from([0x46, 0x00, 0xff, 0x0d, 0x0a]);
+    await handle.db.insertInto('inbound_mail').values({ received_at: 6, envelope_from: '', envelope_to: 'tech@s.example', department_id: 'd', raw, status: 'received' }).execute();
+    const row = await handle.db.selectFrom('inbound_mail').select(['id', 'raw', 'status', 'reason', 'ticket_id']).executeTakeFirstOrThrow();
+    expect({ ...row, raw: Buffer.from(row.raw) }).toEqual({ id: 1, raw, status: 'received', reason: null, ticket_id: null });
+    expect(await indexNames('inbound_mail')).toEqual(expect.arrayContaining(['inbound_mail_status_received', 'inbound_mail_received']));
+  });
+
   it('is idempotent at the latest version', async () => {
     await migrate(handle.db, 'sqlite', 0);
     expect(await migrate(handle.db, 'sqlite', 0)).toEqual([]);
