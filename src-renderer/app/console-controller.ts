@@ -10,39 +10,13 @@ import { myLiveChats } from '../store/conversation-views';
 import { ticketQuery } from '../store/tickets-slice';
 import { chatAlertNeeded, type ChatAlert } from '../store/chat-alerts-slice';
 import { createAdminController } from '../admin/admin-controller';
+import { createIncidentCommands } from '../incidents/incident-commands';
+import { coalesced } from './coalesced';
 
 const PAGE = 200;
 const TYPING_TTL_MS = 8000;
 
 export type ConsoleController = ReturnType<typeof createConsoleController>;
-
-/** Runs `task` once after the current burst of calls; a call during a run schedules one more run. */
-function coalesced(task: () => Promise<void>): () => void {
-  let scheduled = false;
-  let running = false;
-  let again = false;
-  const run = async () => {
-    scheduled = false;
-    running = true;
-    try {
-      await task();
-    } finally {
-      running = false;
-      if (again) {
-        again = false;
-        schedule();
-      }
-    }
-  };
-  const schedule = () => {
-    if (running) again = true;
-    else if (!scheduled) {
-      scheduled = true;
-      setTimeout(() => void run(), 0);
-    }
-  };
-  return schedule;
-}
 
 /** What belongs to the signed-in specialist and must not survive a sign-out (the next person sees none of it). */
 const perUserKeys = [
@@ -475,28 +449,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
       report(await api.discardOutboxItem({ clientId }));
     },
     refreshIncidents,
-    async createIncident(input: Parameters<ConsoleApi['createIncident']>[0], alertKey: string | null): Promise<string | null> {
-      const r = await api.createIncident(input);
-      if (!r.ok) return r.error.code === 'offline' ? null : r.error.message;
-      if (alertKey) s().dismissIncidentAlert(alertKey);
-      s().startIncidentFromAlert(null);
-      s().setIncidents([r.value, ...s().incidents.filter((i) => i.id !== r.value.id)]);
-      s().showToast(`Incident “${r.value.title}” declared.`);
-      return null;
-    },
-    async linkIncident(incidentId: string, ticketIds: number[]): Promise<string | null> {
-      const r = await api.linkIncident({ incidentId, ticketIds });
-      if (!r.ok) return r.error.code === 'offline' ? null : r.error.message;
-      s().setIncidents(s().incidents.map((i) => (i.id === r.value.id ? r.value : i)));
-      return null;
-    },
-    async resolveIncident(incidentId: string, note: string, notifyRequesters: boolean): Promise<string | null> {
-      const r = await api.resolveIncident({ incidentId, note, notifyRequesters });
-      if (!r.ok) return r.error.code === 'offline' ? null : r.error.message;
-      s().setIncidents(s().incidents.map((i) => (i.id === r.value.id ? r.value : i)));
-      s().showToast(notifyRequesters ? 'Incident resolved; requesters are being emailed.' : 'Incident resolved.');
-      return null;
-    },
+    ...createIncidentCommands(api, store),
     async openAttachment(attachmentId: string, reveal: boolean) {
       const r = await api.openAttachment({ attachmentId, reveal });
       if (!report(r) || r.value.url === null || typeof document === 'undefined') return;

@@ -73,6 +73,7 @@ describe('log head watcher, one node', () => {
   });
 });
 
+// Skipped only where PostgreSQL or Redis is not installed (the reason is printed in the title); .ci/run installs both.
 const clusterReason = postgresUnavailableReason() ?? redisUnavailableReason();
 
 describe.skipIf(clusterReason !== null)(`log head watcher, two nodes${clusterReason ? ` (skipped: ${clusterReason})` : ''}`, () => {

@@ -103,6 +103,7 @@ describe('unsent comment-page uploads', () => {
     await sentStayUnsentGo(await start());
   });
 
+  // Skipped only where PostgreSQL is not installed (the reason is printed in the title); .ci/run installs it.
   const reason = postgresUnavailableReason();
   it.skipIf(reason !== null)(`on PostgreSQL too${reason ? ` (skipped: ${reason})` : ''}`, async () => {
     pg = await startPostgres();
