@@ -110,6 +110,8 @@ const envSchema = z.object({
   RATE_LIMIT_EMAIL_US: budgetEnv(budgetScopes, DEFAULT_BUDGETS.email_request),
   RATE_LIMIT_COMMENT: budgetEnv(budgetScopes, DEFAULT_BUDGETS.comment),
   RATE_LIMIT_UPLOAD: budgetEnv(['ip', 'global'] as const, DEFAULT_BUDGETS.upload),
+  /** Portal sign-in links: per address asking, per email address (target) and global. */
+  RATE_LIMIT_PORTAL_SIGN_IN: budgetEnv(budgetScopes, DEFAULT_BUDGETS.portal_sign_in),
   /** ip: failed logins per address across accounts; account: failures per account from addresses it never signed in from; global: attempts. */
   RATE_LIMIT_LOGIN: budgetEnv(['ip', 'account', 'global'] as const, DEFAULT_LOGIN_BUDGETS),
   /** Failed logins of one account from one address before each further try waits (doubling, up to LOGIN_BACKOFF_MAX_MS). */
@@ -124,8 +126,22 @@ const envSchema = z.object({
   LOG_HEAD_WATCH_MS: z.coerce.number().int().nonnegative().default(2_000),
   /** Comment-page uploads no comment carries are deleted (row and file) once older than this (uploads/unsent-upload-sweeper.ts). */
   UNSENT_UPLOAD_MAX_AGE_MS: z.coerce.number().int().min(60_000).default(24 * 3_600_000),
+  /** How long a portal sign-in link works (it works once). */
+  PORTAL_LINK_TTL_MS: z.coerce.number().int().min(60_000).default(30 * 60_000),
+  /** How long a portal session lasts after sign-in (sign-out ends it sooner). */
+  PORTAL_SESSION_TTL_MS: z.coerce.number().int().min(60_000).default(30 * 24 * 3_600_000),
+  /** The inbound SMTP listener's port; unset: no listener (department addresses are then only shown on Contacts). */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Where the listener binds; default HOST. */
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  /** The largest mail accepted (advertised in EHLO SIZE; larger ones are refused with 552). */
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  /** PEM files: both set, STARTTLS is offered; neither, it is not. */
+  INBOUND_TLS_KEY: z.string().min(1).optional(),
+  INBOUND_TLS_CERT: z.string().min(1).optional(),
 }).superRefine((e, issues) => {
   if (e.METRICS === 'on' && !e.METRICS_TOKEN) issues.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'required when METRICS=on' });
+  if ((e.INBOUND_TLS_KEY === undefined) !== (e.INBOUND_TLS_CERT === undefined)) issues.addIssue({ code: 'custom', path: ['INBOUND_TLS_CERT'], message: 'INBOUND_TLS_KEY and INBOUND_TLS_CERT go together' });
   if (e.DRAIN_DELAY_MS >= e.DRAIN_TIMEOUT_MS) issues.addIssue({ code: 'custom', path: ['DRAIN_DELAY_MS'], message: 'must be shorter than DRAIN_TIMEOUT_MS' });
 });
 
@@ -175,6 +191,9 @@ export interface Config {
   /** How often the log head watcher looks (sockets/log-head-watcher.ts); 0: off. */
   logHeadWatchMs: number;
   unsentUploadMaxAgeMs: number;
+  portal: { linkTtlMs: number; sessionTtlMs: number };
+  /** Null: no inbound SMTP listener. */
+  inbound: { port: number; host: string; maxBytes: number; tls: { keyFile: string; certFile: string } | null } | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -225,11 +244,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       frameAncestors: e.FRAME_ANCESTORS,
       widgetOrigins: e.WIDGET_ORIGINS ?? null,
       trustProxy: e.TRUST_PROXY,
-      budgets: { chat_request: e.RATE_LIMIT_CHAT_REQUEST, email_request: e.RATE_LIMIT_EMAIL_US, comment: e.RATE_LIMIT_COMMENT, upload: e.RATE_LIMIT_UPLOAD },
+      budgets: { chat_request: e.RATE_LIMIT_CHAT_REQUEST, email_request: e.RATE_LIMIT_EMAIL_US, comment: e.RATE_LIMIT_COMMENT, upload: e.RATE_LIMIT_UPLOAD, portal_sign_in: e.RATE_LIMIT_PORTAL_SIGN_IN },
       login: { budgets: e.RATE_LIMIT_LOGIN, freeFailures: e.LOGIN_FREE_FAILURES, backoffMaxMs: e.LOGIN_BACKOFF_MAX_MS },
       unverifiedMailPerHour: e.UNVERIFIED_MAIL_PER_HOUR,
       logHeadWatchMs: e.LOG_HEAD_WATCH_MS,
       unsentUploadMaxAgeMs: e.UNSENT_UPLOAD_MAX_AGE_MS,
+      portal: { linkTtlMs: e.PORTAL_LINK_TTL_MS, sessionTtlMs: e.PORTAL_SESSION_TTL_MS },
+      inbound:
+        e.INBOUND_SMTP_PORT === undefined
+          ? null
+          : {
+              port: e.INBOUND_SMTP_PORT,
+              host: e.INBOUND_SMTP_HOST ?? e.HOST,
+              maxBytes: e.INBOUND_MAX_BYTES,
+              tls: e.INBOUND_TLS_KEY && e.INBOUND_TLS_CERT ? { keyFile: e.INBOUND_TLS_KEY, certFile: e.INBOUND_TLS_CERT } : null,
+            },
     },
   };
 }

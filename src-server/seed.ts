@@ -17,11 +17,11 @@ const weekdays = (open: string, close: string): Schedule['weekly'] => [1, 2, 3, 
 const ny = (open: string, close: string): Schedule => ({ zone: 'America/New_York', weekly: weekdays(open, close), holidays: [] });
 
 export const defaultDepartments: Department[] = [
-  { id: 'av-media', name: 'AV Media', description: 'AV Print | Interactive | OOH | Media Accounting', schedule: ny('09:00', '19:00'), routing: 'auto', product: null, position: 1, greeting: '' },
-  { id: 'production', name: 'Production / BrandOcean / Aura', description: 'Production, BrandOcean and Aura', schedule: ny('09:00', '19:00'), routing: 'auto', product: null, position: 2, greeting: '' },
-  { id: 'finance', name: 'Finance', description: 'Billing, invoices and payments', schedule: ny('09:00', '17:00'), routing: 'auto', product: null, position: 3, greeting: '' },
-  { id: 'technical', name: 'Technical', description: 'Platform access, streaming and other technical problems', schedule: ny('09:00', '19:00'), routing: 'auto', product: 'lumina', position: 4, greeting: '' },
-  { id: 'canadian-spot', name: 'Canadian Spot', description: 'Canadian spot buys', schedule: ny('09:00', '17:00'), routing: 'auto', product: null, position: 5, greeting: '' },
+  { id: 'av-media', name: 'AV Media', description: 'AV Print | Interactive | OOH | Media Accounting', schedule: ny('09:00', '19:00'), routing: 'auto', product: null, position: 1, greeting: '', email: 'avmedia@support.example.com' },
+  { id: 'production', name: 'Production / BrandOcean / Aura', description: 'Production, BrandOcean and Aura', schedule: ny('09:00', '19:00'), routing: 'auto', product: null, position: 2, greeting: '', email: 'production@support.example.com' },
+  { id: 'finance', name: 'Finance', description: 'Billing, invoices and payments', schedule: ny('09:00', '17:00'), routing: 'auto', product: null, position: 3, greeting: '', email: 'finance@support.example.com' },
+  { id: 'technical', name: 'Technical', description: 'Platform access, streaming and other technical problems', schedule: ny('09:00', '19:00'), routing: 'auto', product: 'lumina', position: 4, greeting: '', email: 'tech@support.example.com' },
+  { id: 'canadian-spot', name: 'Canadian Spot', description: 'Canadian spot buys', schedule: ny('09:00', '17:00'), routing: 'auto', product: null, position: 5, greeting: '', email: 'canada@support.example.com' },
 ];
 
 /** Shared by every specialist (department null); the texts the console offered before canned responses lived here. */

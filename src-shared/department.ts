@@ -1,11 +1,14 @@
 // Departments ("Request Chat With"): who serves a request, when they chat, and how chats are routed.
 import { z } from 'zod';
-import { departmentIdSchema } from './ids';
+import { departmentIdSchema, emailSchema } from './ids';
 import { scheduleSchema } from './business-hours';
 
 /** `auto`: the server assigns the least-loaded eligible specialist; `pick`: specialists take chats from the queue. */
 export const routingModeSchema = z.enum(['auto', 'pick']);
 export type RoutingMode = z.infer<typeof routingModeSchema>;
+
+/** A department's direct address: plus-tags are reserved for the signed reply tokens (src-server/inbound/reply-address.ts). */
+export const departmentAddressSchema = emailSchema.refine((e) => !(e.split('@')[0] ?? '').includes('+'), { error: 'no "+" in a department address' });
 
 export const departmentSchema = z.object({
   id: departmentIdSchema,
@@ -23,6 +26,12 @@ export const departmentSchema = z.object({
    * (canned-response.ts). Empty: DEFAULT_GREETING.
    */
   greeting: z.string().max(500).default(''),
+  /**
+   * The department's direct address ("tech@support.example.com"): listed on the Contacts page, accepted by the
+   * inbound mail listener (a mail to it becomes a ticket here), and the base of the signed Reply-To of its ticket
+   * mail. Null: no direct email. No "+" (plus-tags are the reply tokens) and unique across departments.
+   */
+  email: departmentAddressSchema.nullable().default(null),
 });
 export type Department = z.infer<typeof departmentSchema>;
 
@@ -45,6 +54,7 @@ export const departmentPatchSchema = z
     routing: routingModeSchema,
     product: z.string().max(40).nullable(),
     greeting: z.string().max(500),
+    email: departmentAddressSchema.nullable(),
   })
   .partial()
   .strict()

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { instantSchema } from './ids';
 
-export const mailKindSchema = z.enum(['chat_recap', 'email_ack', 'ticket_update', 'incident_resolved', 'account_management']);
+export const mailKindSchema = z.enum(['chat_recap', 'email_ack', 'ticket_update', 'incident_resolved', 'account_management', 'ticket_reply', 'portal_sign_in']);
 export type MailKind = z.infer<typeof mailKindSchema>;
 
 export const mailKindLabels: Record<MailKind, string> = {
@@ -12,6 +12,8 @@ export const mailKindLabels: Record<MailKind, string> = {
   ticket_update: 'Ticket update email',
   incident_resolved: 'Incident resolved email',
   account_management: 'Account Management email',
+  ticket_reply: 'Reply email',
+  portal_sign_in: 'Sign-in link email',
 };
 
 /** The `field` of a ticket audit entry that records a delivery attempt; its `to` is a MailAttempt. */

@@ -10,6 +10,7 @@ const WHAT: Record<StrangerOperation, string> = {
   email_request: 'email requests',
   comment: 'comments',
   upload: 'uploads',
+  portal_sign_in: 'sign-in links',
 };
 
 interface OperationLimiters {
@@ -35,7 +36,7 @@ export class StrangerBudgets {
         ...(s.global ? { global: make(`${op}:global`, s.global) } : {}),
       };
     };
-    this.limiters = { chat_request: build('chat_request'), email_request: build('email_request'), comment: build('comment'), upload: build('upload') };
+    this.limiters = { chat_request: build('chat_request'), email_request: build('email_request'), comment: build('comment'), upload: build('upload'), portal_sign_in: build('portal_sign_in') };
   }
 
   /**

@@ -1,6 +1,6 @@
 // Attachment metadata and the generated storage name of its bytes under DATA_DIR/files.
 import type { Attachment } from '../../src-shared/attachment';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, AttachmentsTable } from './schema';
 
 export interface StoredAttachment {
@@ -8,9 +8,11 @@ export interface StoredAttachment {
   conversationId: string | null;
   ticketId: number | null;
   storageName: string;
+  /** The portal customer holding the file for a request not yet submitted (migration 12); absent: none. */
+  portalOwner?: string | null;
 }
 
-const toStored = (r: AttachmentsTable): StoredAttachment => ({
+const toStored = (r: Selectable<AttachmentsTable>): StoredAttachment => ({
   attachment: {
     id: r.id,
     fileName: r.file_name,
@@ -23,6 +25,7 @@ const toStored = (r: AttachmentsTable): StoredAttachment => ({
   conversationId: r.conversation_id,
   ticketId: r.ticket_id === null ? null : Number(r.ticket_id),
   storageName: r.storage_name,
+  portalOwner: r.portal_owner,
 });
 
 export async function insertAttachment(db: Db, s: StoredAttachment): Promise<void> {
@@ -39,6 +42,7 @@ export async function insertAttachment(db: Db, s: StoredAttachment): Promise<voi
       sha256: a.sha256,
       uploaded_by: a.uploadedBy,
       storage_name: s.storageName,
+      portal_owner: s.portalOwner ?? null,
       created_at: a.createdAt,
     })
     .execute();

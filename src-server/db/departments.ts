@@ -4,7 +4,7 @@ import type { Department, DepartmentPatch } from '../../src-shared/department';
 import type { Db, DepartmentsTable } from './schema';
 import { fromJson, toJson } from './json';
 
-type Row = Omit<DepartmentsTable, 'greeting'> & { greeting: string };
+type Row = Omit<DepartmentsTable, 'greeting' | 'email'> & { greeting: string; email: string | null };
 
 const toDepartment = (r: Row): Department => ({
   id: r.id,
@@ -15,10 +15,11 @@ const toDepartment = (r: Row): Department => ({
   product: r.product,
   position: r.position,
   greeting: r.greeting,
+  email: r.email,
 });
 
-/** A department as callers write it; `greeting` may be left out (empty: the default greeting). */
-export type DepartmentInput = Omit<Department, 'greeting'> & { greeting?: string };
+/** A department as callers write it; `greeting` may be left out (empty: the default greeting), `email` too (none). */
+export type DepartmentInput = Omit<Department, 'greeting' | 'email'> & { greeting?: string; email?: string | null };
 
 const toRow = (d: DepartmentInput) => ({
   id: d.id,
@@ -29,11 +30,18 @@ const toRow = (d: DepartmentInput) => ({
   product: d.product,
   position: d.position,
   greeting: d.greeting ?? '',
+  email: d.email ?? null,
 });
 
 export async function listDepartments(db: Db): Promise<Department[]> {
   const rows = await db.selectFrom('departments').selectAll().orderBy('position').orderBy('id').execute();
   return rows.map(toDepartment);
+}
+
+/** The department whose direct address this is (lower-cased), for the inbound listener and the uniqueness check. */
+export async function departmentByEmail(db: Db, email: string): Promise<Department | null> {
+  const r = await db.selectFrom('departments').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return r ? toDepartment(r) : null;
 }
 
 export async function getDepartment(db: Db, id: string): Promise<Department | null> {
@@ -71,6 +79,7 @@ export async function updateDepartment(db: Db, id: string, patch: DepartmentPatc
   if (patch.routing !== undefined) set.routing = patch.routing;
   if (patch.product !== undefined) set.product = patch.product;
   if (patch.greeting !== undefined) set.greeting = patch.greeting;
+  if (patch.email !== undefined) set.email = patch.email;
   if (Object.keys(set).length === 0) return;
   await db.updateTable('departments').set(set).where('id', '=', id).execute();
 }

@@ -22,6 +22,8 @@ export interface DepartmentsTable {
   position: number;
   /** Migration 10; empty = the default greeting. Optional on insert (the column defaults to ''). */
   greeting: ColumnType<string, string | undefined, string>;
+  /** Migration 12: the direct address (lower-cased, unique), or null. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SpecialistsTable {
@@ -108,6 +110,11 @@ export interface AttachmentsTable {
   content_type: string;
   sha256: string;
   uploaded_by: string;
+  /**
+   * Migration 12: the signed-in portal customer who uploaded a file for a request not yet submitted (ticket_id
+   * null until the request references it); null for every other upload.
+   */
+  portal_owner: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated file name under DATA_DIR/files; never derived from the uploaded name. */
   storage_name: string;
   created_at: Instant;
@@ -218,6 +225,12 @@ export interface MailOutboxTable {
   claimed_by: string | null;
   claimed_at: Instant | null;
   sent_at: Instant | null;
+  /** Migration 12: the signed reply address (src-server/inbound/reply-address.ts), or null. */
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 12: In-Reply-To ("<…>") of a threaded mail, or null. */
+  in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 12: References, space-separated "<…>" ids, or null. */
+  references_ids: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AutomationJobsTable {
@@ -322,6 +335,28 @@ export interface InboundMailTable {
   processed_at: Instant | null;
 }
 
+/** Migration 12: a one-time portal sign-in link; only the SHA-256 of its token is stored. */
+export interface PortalSignInLinksTable {
+  token_hash: string;
+  email: string;
+  return_to: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+  /** Set when the link is used (once); a second use is refused. */
+  used_at: Instant | null;
+}
+
+/** Migration 12: a signed-in portal customer; the cookie holds the token, the row its SHA-256. */
+export interface PortalSessionsTable {
+  token_hash: string;
+  email: string;
+  created_at: Instant;
+  expires_at: Instant;
+  last_seen_at: Instant;
+  /** Set by sign-out; a revoked session is refused. */
+  ended_at: Instant | null;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -348,6 +383,8 @@ export interface Database {
   canned_responses: CannedResponsesTable;
   admin_audit: AdminAuditTable;
   inbound_mail: InboundMailTable;
+  portal_sign_in_links: PortalSignInLinksTable;
+  portal_sessions: PortalSessionsTable;
 }
 
 export type Db = Kysely<Database>;

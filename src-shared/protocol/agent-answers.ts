@@ -16,6 +16,7 @@ import { systemNoticeSchema } from '../notice';
 import { eventsPageSchema } from '../events';
 import { cannedResponseSchema } from '../canned-response';
 import { adminOverviewSchema, passwordResetSchema, specialistCreatedSchema } from '../admin';
+import { inboundMailDetailSchema, inboundMailSummarySchema } from '../inbound-mail';
 import type { AgentClientToServerEvents, AgentSnapshot, TicketDetail } from './agent';
 import type { AuthTokens } from './http';
 
@@ -68,6 +69,10 @@ export const agentAnswerSchemas = {
   'specialist:reset-password': passwordResetSchema,
   'canned:save': cannedResponseSchema,
   'canned:delete': z.null(),
+  'ticket:mail': z.array(inboundMailDetailSchema),
+  'inbound:list': z.array(inboundMailSummarySchema),
+  'inbound:get': inboundMailDetailSchema,
+  'inbound:retry': inboundMailSummarySchema,
 } as const;
 export type AgentAnswerEvent = keyof typeof agentAnswerSchemas;
 export type AgentAnswer<E extends AgentAnswerEvent> = z.output<(typeof agentAnswerSchemas)[E]>;

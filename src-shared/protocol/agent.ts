@@ -25,6 +25,7 @@ import type { LogHead } from './log-head';
 import { departmentCreateSchema, departmentPatchSchema } from '../department';
 import { cannedDraftSchema, type CannedResponse } from '../canned-response';
 import { specialistCreateSchema, specialistPatchSchema, type AdminOverview, type PasswordReset, type SpecialistCreated } from '../admin';
+import { inboundMailStatusSchema, type InboundMailDetail, type InboundMailSummary } from '../inbound-mail';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -120,6 +121,14 @@ export const agentInbound = {
   'canned:save': z.object({ clientId: clientIdSchema, canned: cannedDraftSchema }),
   /** Leads and admins. */
   'canned:delete': z.object({ clientId: clientIdSchema, cannedId: z.uuid() }),
+  /** Anyone who may see the ticket: the inbound mails on it (the original and replies), headers included, oldest first. */
+  'ticket:mail': z.object({ ticketId: ticketIdSchema }),
+  /** Leads and admins: mail the inbound listener received, newest first, optionally one status. */
+  'inbound:list': z.object({ status: inboundMailStatusSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }),
+  /** Leads and admins: one received mail with its headers and the start of its source. */
+  'inbound:get': z.object({ inboundId: z.number().int().positive() }),
+  /** Admins: process a mail that failed (or is still waiting) again; answers its summary afterwards. */
+  'inbound:retry': z.object({ clientId: clientIdSchema, inboundId: z.number().int().positive() }),
 } as const;
 export type AgentInbound = typeof agentInbound;
 export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
@@ -180,6 +189,10 @@ export interface AgentClientToServerEvents {
   'specialist:reset-password': Handler<'specialist:reset-password', PasswordReset>;
   'canned:save': Handler<'canned:save', CannedResponse>;
   'canned:delete': Handler<'canned:delete', null>;
+  'ticket:mail': Handler<'ticket:mail', InboundMailDetail[]>;
+  'inbound:list': Handler<'inbound:list', InboundMailSummary[]>;
+  'inbound:get': Handler<'inbound:get', InboundMailDetail>;
+  'inbound:retry': Handler<'inbound:retry', InboundMailSummary>;
 }
 
 /** Ephemeral, to leads and admins: many reports of one category (and event) in a short window. */

@@ -2,5 +2,6 @@
 export * from './visitor';
 export * from './agent';
 export * from './http';
+export * from './portal';
 export * from './log-head';
 export * from './routing-key';

@@ -12,8 +12,8 @@ export function createDepartmentsRepo(db: Database.Database) {
       upsertStmt.run(d.id, d.position, JSON.stringify(d));
     },
     list(): Department[] {
-      // Rows cached before departments had greetings read as the default (empty: the standard greeting).
-      return (listStmt.all() as string[]).map((s) => ({ greeting: '', ...(JSON.parse(s) as Omit<Department, 'greeting'>) }));
+      // Rows cached before departments had greetings (or addresses) read as the default: the standard greeting, no address.
+      return (listStmt.all() as string[]).map((s) => ({ greeting: '', email: null, ...(JSON.parse(s) as Omit<Department, 'greeting' | 'email'>) }));
     },
   };
 }

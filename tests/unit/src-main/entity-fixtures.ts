@@ -16,6 +16,7 @@ export const department = (over: Partial<Department> = {}): Department => ({
   product: null,
   position: 0,
   greeting: '',
+  email: null,
   ...over,
 });
 

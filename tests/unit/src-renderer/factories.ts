@@ -68,6 +68,7 @@ export function department(id: string, position = 0, over: Partial<Department> =
     id,
     name: id.charAt(0).toUpperCase() + id.slice(1),
     description: '',
+    email: null,
     schedule: { timeZone: 'America/New_York', weekly: [], holidays: [] } as unknown as Department['schedule'],
     routing: 'pick',
     product: null,

@@ -70,7 +70,7 @@ describe('console core: administration', () => {
     expect(bad.ok || bad.error.code).toBe('bad_request');
     expect(bad.ok || bad.error.issues?.map((i) => i.path)).toContain('patch.schedule.weekly.0.close');
     const created = await admin.service.createDepartment({
-      department: { id: 'technical', name: 'Again', description: '', product: null, routing: 'auto', greeting: '', schedule: { zone: 'UTC', weekly: [], holidays: [] } },
+      department: { id: 'technical', name: 'Again', description: '', product: null, routing: 'auto', greeting: '', email: null, schedule: { zone: 'UTC', weekly: [], holidays: [] } },
     });
     expect(created.ok || created.error.code).toBe('conflict');
   });

@@ -11,6 +11,7 @@ const finance: Department = {
   product: null,
   position: 3,
   greeting: '',
+  email: null,
 };
 
 describe('parseHours', () => {

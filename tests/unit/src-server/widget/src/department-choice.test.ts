@@ -3,7 +3,7 @@ import type { Availability, Department } from '../../../../../src-shared/departm
 import { preselectDepartment } from '../../../../../src-server/widget/src/department-choice';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
-const dept = (id: string, position: number): Department => ({ id, name: id, description: '', schedule, routing: 'auto', product: null, position, greeting: '' });
+const dept = (id: string, position: number): Department => ({ id, name: id, description: '', schedule, routing: 'auto', product: null, position, greeting: '', email: null });
 const departments = [dept('av-media', 1), dept('finance', 2), dept('technical', 3), dept('canadian-spot', 4)];
 const state = (departmentId: string, mode: Availability['mode'], inHours = mode === 'chat'): Availability => ({
   departmentId,

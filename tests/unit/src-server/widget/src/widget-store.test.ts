@@ -4,7 +4,7 @@ import { queuedChatView } from './chat-view-fixture';
 import { emailInsteadOffered, hoursLineFor, hoursLines, withDepartment } from '../../../../../src-server/widget/src/widget-store';
 
 const schedule = { zone: 'America/New_York', weekly: [], holidays: [] };
-const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0, greeting: '' });
+const dept = (id: string, name: string): Department => ({ id, name, description: '', schedule, routing: 'auto', product: null, position: 0, greeting: '', email: null });
 const avail = (departmentId: string, inHours: boolean, hoursText: string): Availability => ({
   departmentId,
   inHours,
