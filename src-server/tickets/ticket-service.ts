@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../src-shared/result';
 import type { Ticket, TicketAuditEntry, TicketComment, TicketFilter } from '../../src-shared/ticket';
-import { canTransition, nextStatusOnCustomerReply, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
+import { canTransition, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 import { findResolutionType, validateResolution } from '../../src-shared/resolution-catalog';
 import type { agentInbound, IncidentAlert, TicketDetail } from '../../src-shared/protocol/agent';
 import type { CommentPage, CustomerCommentReceipt, EmailRequest, EmailRequestReceipt } from '../../src-shared/protocol/http';
@@ -15,12 +15,9 @@ import { listMessages } from '../db/messages';
 import { getAttachments } from '../db/attachments';
 import { getDepartment } from '../db/departments';
 import { getSpecialist } from '../db/specialists';
-import { insertJobs } from '../db/automation-jobs';
-import { planTicketJobs } from '../automation/ticket-jobs';
 import { checkPendingRcaPatch } from '../automation/pending-rca';
-import { questionTicketDraft } from '../automation/new-ticket';
-import { followUpDraft } from '../automation/customer-reply';
 import { IncidentMonitor } from './incident-monitor';
+import { saveWithAudit, ticketScope, writeCustomerReply, writeNewCustomerTicket } from './ticket-writes';
 import { once, type Outcome } from '../outcome';
 import { verifyCommentLink } from '../auth/tokens';
 import { queueEmailAcknowledgement } from '../email/customer-mail';
@@ -30,8 +27,6 @@ import { accountManagementHandoff } from '../email/templates';
 import { incidentIdsForTicket } from '../db/incidents';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
-
-const ticketScope = (t: Ticket) => ({ conversationId: null, departmentId: t.departmentId, specialistId: t.assigneeId, visitorVisible: false });
 
 export const canSeeTicket = (actor: AgentActor, t: Ticket): boolean =>
   actor.role !== 'agent' || actor.departmentIds.includes(t.departmentId) || t.assigneeId === actor.specialistId;
@@ -64,26 +59,8 @@ export class TicketService {
     return out.result;
   }
 
-  /** The ticket's new state plus its audit entries and events. */
-  private async saveWithAudit(trx: Db, before: Ticket, after: Ticket, actor: { kind: TicketAuditEntry['actorKind']; id: string | null }): Promise<LoggedEvent[]> {
-    const now = this.ctx.clock.now();
-    const fields = ['status', 'resolution', 'ccs', 'subject', 'category', 'assigneeId', 'workaround', 'rcaNote', 'escalation', 'departmentId'] as const;
-    const audit: TicketAuditEntry[] = fields
-      .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-      .map((f) => ({ ticketId: before.id, at: now, actorKind: actor.kind, actorId: actor.id, field: f, from: before[f], to: after[f] }));
-    if (audit.length === 0) return [];
-    await tickets.saveTicket(trx, after);
-    if (before.status !== after.status) {
-      // A new status period: stamp it and plan its automation (reminders, auto-solve, auto-close); jobs of the
-      // old period go stale by themselves (src-server/automation/ticket-jobs.ts).
-      await tickets.markStatusChange(trx, after.id, now);
-      const dept = await getDepartment(trx, after.departmentId);
-      if (dept) await insertJobs(trx, planTicketJobs({ id: after.id, status: after.status, statusSince: now }, dept.schedule));
-    }
-    await tickets.insertAudit(trx, audit);
-    const events = [await appendEvent(trx, 'ticket.updated', after, now, ticketScope(after))];
-    for (const a of audit) events.push(await appendEvent(trx, 'ticket.audit', a, now, ticketScope(after)));
-    return events;
+  private saveWithAudit(trx: Db, before: Ticket, after: Ticket, actor: { kind: TicketAuditEntry['actorKind']; id: string | null }): Promise<LoggedEvent[]> {
+    return saveWithAudit(this.ctx, trx, before, after, actor);
   }
 
   async list(actor: AgentActor, filter: TicketFilter): Promise<Result<Ticket[]>> {
@@ -226,28 +203,21 @@ export class TicketService {
     if (!dept) return err('not_found', 'Unknown department.');
     const { by: expectedReplyBy, text: expectedReplyText } = expectedReply(dept, now);
     const res = await this.commit<{ ticket: Ticket; created: boolean }>(async (trx) => {
-      const prior = await tickets.findTicketByClientId(trx, input.clientId);
-      if (prior) return { result: ok({ ticket: prior, created: false }), events: [] };
-      const ticket = await tickets.insertTicket(trx, {
+      const made = await writeNewCustomerTicket(this.ctx, trx, {
         clientId: input.clientId,
-        ...questionTicketDraft(input, dept, 'email', null, now),
-      });
-      const comment: TicketComment = {
-        id: randomUUID(),
-        ticketId: ticket.id,
-        authorKind: 'customer',
-        authorId: null,
-        authorName: input.email,
+        channel: 'email',
+        department: dept,
+        email: input.email,
+        subject: null,
         body: input.question,
+        ccs: [],
         attachments: [],
-        internal: false,
-        createdAt: now,
-      };
-      await tickets.insertComment(trx, comment, null);
+        context: input.context,
+      });
+      if (!made.created) return { result: ok({ ticket: made.ticket, created: false }), events: [] };
       // In this transaction: the ticket is never created without its acknowledgement in the mail outbox.
-      const withheld = await queueEmailAcknowledgement(this.ctx, trx, { ticket, expectedReplyText, departmentName: dept.name });
-      const events = [await appendEvent(trx, 'ticket.updated', ticket, now, ticketScope(ticket)), await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(ticket)), ...withheld];
-      return { result: ok({ ticket, created: true }), events };
+      const withheld = await queueEmailAcknowledgement(this.ctx, trx, { ticket: made.ticket, expectedReplyText, departmentName: dept.name });
+      return { result: ok({ ticket: made.ticket, created: true }), events: [...made.events, ...withheld] };
     });
     if (!res.ok) return res;
     if (res.value.created) {
@@ -291,41 +261,9 @@ export class TicketService {
     return this.commit<CustomerCommentReceipt>(async (trx) => {
       const original = await tickets.getTicket(trx, ticketId);
       if (!original) return { result: err('not_found', 'Ticket not found.'), events: [] };
-      const events: LoggedEvent[] = [];
-      const effect = nextStatusOnCustomerReply(original.status);
-      let target: Ticket;
-      if (effect.kind === 'follow_up') {
-        // A Closed ticket is terminal: the reply starts a linked follow-up that keeps who asked and about what,
-        // but none of the old outcome (resolution, workaround, RCA note, escalation).
-        const draft = followUpDraft(original, now, 'web');
-        target = await tickets.insertTicket(trx, { ...draft, clientId: null, ccs: [...new Set([...draft.ccs, ...input.ccs])] });
-        events.push(await appendEvent(trx, 'ticket.updated', target, now, ticketScope(target)));
-      } else {
-        const after: Ticket = {
-          ...original,
-          status: effect.status,
-          ccs: [...new Set([...original.ccs, ...input.ccs])],
-          solvedAt: effect.status === 'solved' ? original.solvedAt : null,
-          resolution: effect.status === original.status ? original.resolution : null,
-          updatedAt: now,
-        };
-        events.push(...(await this.saveWithAudit(trx, original, after, { kind: 'customer', id: null })));
-        target = after;
-      }
-      const comment: TicketComment = {
-        id: randomUUID(),
-        ticketId: target.id,
-        authorKind: 'customer',
-        authorId: null,
-        authorName: original.requesterEmail,
-        body: input.body,
-        attachments: files,
-        internal: false,
-        createdAt: now,
-      };
-      await tickets.insertComment(trx, comment, null);
-      events.push(await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(target)));
-      return { result: ok({ ticketId: target.id, followUp: effect.kind === 'follow_up', status: target.status, comment }), events };
+      const w = await writeCustomerReply(this.ctx, trx, original, { authorName: original.requesterEmail, body: input.body, ccs: input.ccs, attachments: files, channel: 'web' });
+      if (!w.comment) return { result: err('bad_request', 'Write a comment.'), events: [] };
+      return { result: ok({ ticketId: w.target.id, followUp: w.followUp, status: w.target.status, comment: w.comment }), events: w.events };
     });
   }
 }

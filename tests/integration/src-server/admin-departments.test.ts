@@ -39,7 +39,7 @@ describe('department:create', () => {
 
     const input = { clientId: randomUUID(), department: { id: 'events', name: 'Events', schedule: NY_WEEKDAYS } };
     const created = await callOk<Department>(admin.socket, 'department:create', input);
-    expect(created).toEqual({ id: 'events', name: 'Events', description: '', schedule: NY_WEEKDAYS, routing: 'auto', product: null, position: SEEDED_DEPARTMENTS.length + 1, greeting: '' });
+    expect(created).toEqual({ id: 'events', name: 'Events', description: '', schedule: NY_WEEKDAYS, routing: 'auto', product: null, position: SEEDED_DEPARTMENTS.length + 1, greeting: '', email: null });
     expect((await agent.inbox.nextEvent('department.updated', (e) => e.payload.id === 'events')).payload).toEqual(created);
     expect((await visitor.inbox.nextEvent('department.updated', (e) => e.payload.id === 'events')).payload).toEqual(created);
     // Open now, but nobody of it is online: customers are offered email.
