@@ -12,6 +12,7 @@ import { signCommentLink } from '../auth/tokens';
 import { chatRecap, emailAcknowledgement } from './templates';
 import { queueUnverifiedMail } from './unverified-mail';
 import { expectedReply } from './expected-reply';
+import { enqueueMails } from '../db/mail-outbox';
 
 export function commentUrl(ctx: ServerContext, ticketId: number): string {
   const sig = signCommentLink(ctx.secret, ticketId, ctx.clock.now() + ctx.config.commentLinkTtlMs);
@@ -34,17 +35,23 @@ export async function queueChatRecap(ctx: ServerContext, trx: Db, conversation: 
 }
 
 /**
- * Queues the EMAIL US acknowledgement in the transaction that creates the ticket; one per ticket, by key; capped per
- * address and hour (unverified-mail.ts): returns the audit event of a withheld one.
+ * Queues the acknowledgement of a new ticket (EMAIL US, Submit a request, a new mail) in the transaction that
+ * creates it; one per ticket, by key. An address nobody proved they own is capped per hour (unverified-mail.ts):
+ * returns the audit event of a withheld one. `verified`: the portal's signed-in customer, never capped.
  */
 export async function queueEmailAcknowledgement(
   ctx: ServerContext,
   trx: Db,
-  input: { ticket: Ticket; expectedReplyText: string; departmentName: string },
+  input: { ticket: Ticket; expectedReplyText: string; departmentName: string; verified?: boolean },
 ): Promise<LoggedEvent[]> {
   const { ticket } = input;
   const { subject, text } = emailAcknowledgement({ ...input, commentUrl: commentUrl(ctx, ticket.id) });
-  return queueUnverifiedMail(ctx, trx, ticket, { key: `email_ack:${ticket.id}`, kind: 'email_ack', to: ticket.requesterEmail, subject, text, ticketId: ticket.id });
+  const mail = { key: `email_ack:${ticket.id}`, kind: 'email_ack' as const, to: ticket.requesterEmail, subject, text, ticketId: ticket.id };
+  if (input.verified) {
+    await enqueueMails(trx, [mail], ctx.clock.now());
+    return [];
+  }
+  return queueUnverifiedMail(ctx, trx, ticket, mail);
 }
 
 /**
