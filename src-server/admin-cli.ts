@@ -30,8 +30,9 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   create-department --id av-media --name "AV Media" [--description ""] [--zone America/New_York]
                     [--hours "1-5 09:00-19:00"] [--routing auto|pick] [--product lumina] [--greeting "…"]
                     a new department, last in the order; refuses an existing id (use update-department)
-  update-department --id x [--name] [--description] [--zone] [--routing] [--product] [--greeting]
-                    changes only the fields given (--zone keeps hours and holidays; --product "" clears it)
+  update-department --id x [--name] [--description] [--zone] [--routing] [--product] [--greeting] [--email]
+                    changes only the fields given (--zone keeps hours and holidays; --product "" or --email ""
+                    clears it; --email is the department's direct address, one per department, no "+")
   set-hours --id x --hours "1-5 09:00-17:00;6 10:00-14:00" [--zone America/New_York]
                     replaces the weekly hours (and zone); holidays stay
   add-holiday --id x --date 2026-12-25        remove-holiday --id x --date 2026-12-25

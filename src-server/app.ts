@@ -44,6 +44,7 @@ import { latestSeq } from './db/events';
 import type { AdminDeps } from './admin/admin-deps';
 import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
+import { registerPortalRoutes } from './http/portal-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
 import { pageHeaders, registerSecurityHeaders } from './http/security-headers';
 import { registerServerRoot } from './http/server-root';
@@ -62,6 +63,8 @@ import { DEFAULT_RETRY_POLICY } from './email/mail-retry';
 import { limiterFactory } from './budgets/limiter-store';
 import { StrangerBudgets } from './budgets/stranger-budgets';
 import { LoginGuard } from './auth/login-guard';
+import { InboundProcessor } from './inbound/inbound-processor';
+import { startInboundMail, type InboundMail } from './inbound/inbound-mail-service';
 
 export interface AppDeps {
   config: Config;
@@ -94,6 +97,10 @@ export interface App {
   drain(): Promise<DrainOutcome>;
   /** Runs a mail outbox pass now (after any pass in progress); tests drive it after moving the fake clock. */
   runMailNow(): Promise<void>;
+  /** The inbound SMTP listener's bound port once started; null without INBOUND_SMTP_PORT. */
+  readonly inboundSmtpPort: number | null;
+  /** Inbound processing started so far has finished (tests wait for it). */
+  inboundIdle(): Promise<void>;
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -200,6 +207,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const uploads = new UploadService(ctx);
   const notices = new NoticeService(ctx);
   const incidents = new IncidentService(ctx, notices);
+  const inbound = new InboundProcessor(ctx);
   const admin: AdminDeps = {
     db: ctx.db,
     writes,
@@ -219,6 +227,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerApiRoutes(fastify, ctx, chat, tickets, startedAt);
   registerOpsRoutes(fastify, readiness, metrics && config.metricsToken ? { registry: metrics, token: config.metricsToken } : null);
   registerUploadRoutes(fastify, ctx, chat, uploads, tickets);
+  registerPortalRoutes(fastify, ctx, uploads);
   const pages = pageHeaders(config);
   await registerWidgetRoutes(fastify, config.widgetDir, pages);
   registerServerRoot(fastify, pages);
@@ -227,7 +236,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   guardOrigins(agents, () => AGENT_ORIGINS);
 
   attachVisitorNamespace(visitors, ctx, chat, notices);
-  const agentHooks = attachAgentNamespace(agents, ctx, { chat, tickets, notices, incidents, admin });
+  const agentHooks = attachAgentNamespace(agents, ctx, { chat, tickets, notices, incidents, admin, inbound });
 
   // Every TCP connection, so stop() can end the ones a browser keeps open (keep-alive, half-sent requests, websockets).
   const connections = new Set<NetSocket>();
@@ -239,6 +248,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let stopping: Promise<void> | null = null;
   let automation: AutomationLoop | null = null;
   let uploadSweeper: UnsentUploadSweeper | null = null;
+  let inboundMail: InboundMail | null = null;
   return {
     fastify,
     io,
@@ -247,6 +257,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     tickets,
     uploads,
     readiness,
+    get inboundSmtpPort() {
+      return inboundMail?.port ?? null;
+    },
+    inboundIdle: () => inbound.idle(),
     async start() {
       // Nodes starting together on one PostgreSQL take turns: the first migrates and seeds, the others find it done.
       const seeded = await withStartupLock(deps.db.db, deps.db.dialect, async (db) => {
@@ -285,6 +299,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         log: log.child({ component: 'uploads' }),
         maxAgeMs: config.unsentUploadMaxAgeMs,
       });
+      // Mail a previous run accepted but did not finish first, then the listener (when INBOUND_SMTP_PORT is set).
+      inboundMail = await startInboundMail(ctx, inbound);
       readiness.markStarted();
       await fastify.listen({ port: config.port, host: config.host });
       // Listening proves no other process of this identity runs here: the claims it left are dead.
@@ -311,11 +327,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await mailDelivery?.runNow();
     },
     drain(this: App) {
-      return drainNode({ markNotReady: () => readiness.markDraining(), stop: () => this.stop() }, { ...config.drain, log });
+      const markNotReady = () => {
+        readiness.markDraining();
+        // Sending servers keep the mail and retry elsewhere (or later): no new mail while this node drains.
+        void inboundMail?.stopAccepting();
+      };
+      return drainNode({ markNotReady, stop: () => this.stop() }, { ...config.drain, log });
     },
     stop() {
       stopping ??= (async () => {
         readiness.markDraining();
+        // No new mail, and the mail being processed commits (through the write queue) before it drains.
+        await inboundMail?.stopAccepting();
+        await inbound.idle();
         await headWatcher.stop();
         await chat.releaseLeases();
         chat.stop();

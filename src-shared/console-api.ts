@@ -17,6 +17,7 @@ import { issueCategorySchema } from './issue-category';
 import type { CannedResponse } from './canned-response';
 import type { AdminOverview, PasswordReset, SpecialistCreated } from './admin';
 import type { SystemNotice } from './notice';
+import type { InboundMailDetail, InboundMailSummary } from './inbound-mail';
 
 export const connectionStateSchema = z.enum(['online', 'reconnecting', 'offline']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
@@ -116,6 +117,15 @@ export const consoleMethods = {
   deleteCanned: agentInbound['canned:delete'].omit({ clientId: true }),
   /** Leads and admins: post or clear (null) the notice banner on every support page. */
   setNotice: agentInbound['notice:set'].omit({ clientId: true }),
+  /**
+   * The email channel, online only like administration (nothing of it is cached): a ticket's inbound mails with
+   * their headers, for anyone who sees the ticket; the inbound mail list and one mail (leads and admins); processing
+   * a failed or waiting mail again (admins).
+   */
+  listTicketMail: agentInbound['ticket:mail'],
+  listInboundMail: agentInbound['inbound:list'],
+  getInboundMail: agentInbound['inbound:get'],
+  retryInboundMail: agentInbound['inbound:retry'].omit({ clientId: true }),
 } as const;
 export type ConsoleMethod = keyof typeof consoleMethods;
 export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
@@ -224,6 +234,13 @@ export interface ConsoleResults {
   saveCanned: CannedResponse;
   deleteCanned: null;
   setNotice: SystemNotice | null;
+  /** Oldest first: the mail that opened the ticket, then each reply. */
+  listTicketMail: InboundMailDetail[];
+  /** Newest first. */
+  listInboundMail: InboundMailSummary[];
+  getInboundMail: InboundMailDetail;
+  /** The mail as it is after processing (a ticket or comment, or the reason it failed again). */
+  retryInboundMail: InboundMailSummary;
 }
 
 /** Server dashboard numbers as the console holds them: `fetchedAt` tells how old they are when offline. */

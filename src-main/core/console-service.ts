@@ -26,6 +26,7 @@ import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createServerFirstQueries } from './server-first-queries';
 import { createCannedQueries } from './canned-queries';
 import { createAdminCommands } from './admin-commands';
+import { createInboundMailQueries } from './inbound-mail-queries';
 import { createOutboxCommands } from './outbox-commands';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
@@ -263,6 +264,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const queries = createServerFirstQueries({ cache, clock, fromServer, me });
   const canned = createCannedQueries({ cache, fromServer });
   const admin = createAdminCommands({ cache, emit, engine: () => engine });
+  const mail = createInboundMailQueries({ engine: () => engine });
   const commands = createOutboxCommands({
     cache,
     clock,
@@ -279,6 +281,7 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const service = {
     ...canned,
     ...admin,
+    ...mail,
     ...commands,
     async getSession(_input: In<'getSession'>): Out<'getSession'> {
       return ok(session());

@@ -1,5 +1,5 @@
-// Administration (leads read, admins change): departments, hours, specialists, canned responses, the notice banner
-// and the audit, as tabs. Reads the server's admin overview on open and again whenever something administrative
+// Administration (leads read, admins change): departments, hours, specialists, canned responses, the notice banner,
+// inbound mail and the audit, as tabs. Reads the server's admin overview on open and again whenever something administrative
 // changes (another admin's edit appears live); says plainly when there is no connection.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../store/app-store';
@@ -12,6 +12,7 @@ import { SpecialistsSection } from './SpecialistsSection';
 import { CannedSection } from './CannedSection';
 import { NoticeSection } from './NoticeSection';
 import { AuditSection } from './AuditSection';
+import { InboundSection } from './InboundSection';
 import './admin.css';
 
 export function AdminView() {
@@ -43,7 +44,7 @@ export function AdminView() {
         </p>
       )}
       <div className="admin-body" role="tabpanel" id={`admin-panel-${section}`} aria-labelledby={`admin-tab-${section}`}>
-        {!editable && section !== 'audit' && section !== 'canned' && <ReadOnlyNote />}
+        {!editable && section !== 'audit' && section !== 'canned' && <ReadOnlyNote text={section === 'inbound' ? 'Only admins can process a mail again.' : undefined} />}
         {overview === null ? (
           <p className="muted" aria-busy={problem === null}>
             {problem === null ? 'Loading…' : 'Nothing to show yet.'}
@@ -68,6 +69,8 @@ function CurrentSection(props: { section: AdminSection; editable: boolean }) {
       return <CannedSection />;
     case 'notice':
       return <NoticeSection editable={props.editable} />;
+    case 'inbound':
+      return <InboundSection editable={props.editable} />;
     case 'audit':
       return <AuditSection />;
   }

@@ -1,6 +1,6 @@
-// One department's details — name, description, product line, routing, greeting — or a new department (its id
-// too). Saving sends only what changed; the shared schemas check the fields first, the server's refusal shows
-// next to the field it is about.
+// One department's details — name, description, direct email, product line, routing, greeting — or a new
+// department (its id too). Saving sends only what changed; the shared schemas check the fields first, the server's
+// refusal (an address another department has) shows next to the field it is about.
 import { useState } from 'react';
 import { DEFAULT_GREETING, type Department } from '../../src-shared/department';
 import { useApp } from '../store/app-store';
@@ -100,6 +100,22 @@ export function DepartmentForm(props: { department: Department | null; editable:
           <span>Description (shown under the drop-down)</span>
           <input value={fields.description} maxLength={200} aria-describedby={described('description')} onChange={(e) => set('description', e.target.value)} />
           <FieldIssue id={`${prefix}-description-issue`} message={issue('description')} />
+        </label>
+        <label className="field">
+          <span>Direct email (optional: mail to it becomes a ticket of this department)</span>
+          {/* Text, not type="email": the browser's own check would block the form before ours could say what is wrong. */}
+          <input
+            value={fields.email}
+            maxLength={254}
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="e.g. tech@support.example.com"
+            aria-invalid={issue('email') ? true : undefined}
+            aria-describedby={described('email')}
+            onChange={(e) => set('email', e.target.value)}
+          />
+          <FieldIssue id={`${prefix}-email-issue`} message={issue('email')} />
         </label>
         <div className="admin-grid-2">
           <label className="field">

@@ -1,10 +1,10 @@
 // Who may change what on the admin screens. Admins change everything; leads read everything and may change canned
 // responses and the notice banner (the server's rules: `canned:save`, `canned:delete` and `notice:set` accept
-// leads); agents never see the screens. The server decides in the end — this only keeps controls that would be
+// leads; `inbound:retry` is admins only); agents never see the screens. The server decides in the end — this only keeps controls that would be
 // refused from looking usable.
 import type { Specialist } from '../../src-shared/specialist';
 
-export type AdminSection = 'departments' | 'hours' | 'specialists' | 'canned' | 'notice' | 'audit';
+export type AdminSection = 'departments' | 'hours' | 'specialists' | 'canned' | 'notice' | 'inbound' | 'audit';
 
 export const adminSections: { id: AdminSection; label: string }[] = [
   { id: 'departments', label: 'Departments' },
@@ -12,6 +12,7 @@ export const adminSections: { id: AdminSection; label: string }[] = [
   { id: 'specialists', label: 'Specialists' },
   { id: 'canned', label: 'Canned responses' },
   { id: 'notice', label: 'Notice banner' },
+  { id: 'inbound', label: 'Inbound mail' },
   { id: 'audit', label: 'Audit' },
 ];
 

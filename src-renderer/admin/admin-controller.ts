@@ -16,6 +16,7 @@ import type { specialistCreateSchema } from '../../src-shared/admin';
 import type { AppStore } from '../store/app-store';
 import { issuesByPath, type FieldIssues } from './field-issues';
 import { canSeeAdmin } from './admin-access';
+import { createInboundController } from './inbound-controller';
 
 /** What a form hears back: the saved value, or what to show (a message, and issues next to fields). */
 export type SaveOutcome<T> = { ok: true; value: T } | { ok: false; message: string; issues: FieldIssues; offline: boolean };
@@ -33,6 +34,8 @@ const RELOAD_ON: readonly ConsoleEventName[] = ['admin', 'departments', 'canned'
 export function createAdminController(api: ConsoleApi, store: AppStore) {
   const s = () => store.getState();
   const showing = () => s().view === 'admin' && canSeeAdmin(s().session?.me ?? null);
+
+  const inbound = createInboundController(api, store);
 
   let loading: Promise<void> | null = null;
   let again = false;
@@ -73,9 +76,12 @@ export function createAdminController(api: ConsoleApi, store: AppStore) {
 
   return {
     refresh,
+    /** The Inbound mail screen (inbound-controller.ts). */
+    inbound,
     /** Subscriptions for the controller's start(); each returns its unsubscribe. */
     subscribe(): (() => void)[] {
       const offs = RELOAD_ON.map((event) => api.on(event, () => showing() && void refresh()));
+      offs.push(...inbound.subscribe());
       // Back online: the screens leave "offline" by reading afresh.
       offs.push(api.on('connection', (c) => c.state === 'online' && showing() && s().adminProblem !== null && void refresh()));
       return offs;

@@ -1,6 +1,7 @@
 // A department form's fields and the commands they become: a patch of only what changed (so two admins editing
 // different fields do not undo each other), or a new department; both checked with the shared schemas first.
 import { departmentCreateSchema, departmentPatchSchema, type Department, type DepartmentCreate, type DepartmentPatch, type RoutingMode } from '../../src-shared/department';
+import { emailSchema } from '../../src-shared/ids';
 import type { Schedule } from '../../src-shared/business-hours';
 import { zodFieldIssues, type FieldIssues } from './field-issues';
 
@@ -12,6 +13,8 @@ export interface DepartmentFields {
   product: string;
   routing: RoutingMode;
   greeting: string;
+  /** The direct address; empty: none. */
+  email: string;
 }
 
 export const fieldsOf = (d: Department): DepartmentFields => ({
@@ -21,9 +24,31 @@ export const fieldsOf = (d: Department): DepartmentFields => ({
   product: d.product ?? '',
   routing: d.routing,
   greeting: d.greeting,
+  email: d.email ?? '',
 });
 
-export const blankDepartment: DepartmentFields = { id: '', name: '', description: '', product: '', routing: 'auto', greeting: '' };
+export const blankDepartment: DepartmentFields = { id: '', name: '', description: '', product: '', routing: 'auto', greeting: '', email: '' };
+
+/**
+ * What is wrong with a direct address as typed, in the admin's words, or null (empty is fine: no direct email). The
+ * shared schema checks again; this only says it plainly and before anything is sent.
+ */
+export function directEmailProblem(typed: string): string | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  if (!emailSchema.safeParse(text).success) return 'Enter an address like tech@support.example.com.';
+  if ((text.split('@')[0] ?? '').includes('+')) return 'No “+” in a department address: addresses with “+” are kept for replies to ticket mail.';
+  return null;
+}
+
+/** The address's problem as a form issue, or null. */
+function directEmailIssue(typed: string): FieldIssues | null {
+  const problem = directEmailProblem(typed);
+  return problem ? { email: problem } : null;
+}
+
+/** The address as stored: trimmed and lower-cased, or null for none. */
+const directEmail = (typed: string): string | null => (typed.trim() === '' ? null : typed.trim().toLowerCase());
 
 type Checked<T> = { ok: true; value: T } | { ok: false; issues: FieldIssues };
 
@@ -36,9 +61,12 @@ export function departmentPatch(saved: Department, f: DepartmentFields): Checked
   if (product !== saved.product) candidate.product = product;
   if (f.routing !== saved.routing) candidate.routing = f.routing;
   if (f.greeting.trim() !== saved.greeting) candidate.greeting = f.greeting.trim();
-  if (Object.keys(candidate).length === 0) return { ok: true, value: null };
+  const emailIssue = directEmailIssue(f.email);
+  if (!emailIssue && directEmail(f.email) !== saved.email) candidate.email = directEmail(f.email);
+  if (Object.keys(candidate).length === 0) return emailIssue ? { ok: false, issues: emailIssue } : { ok: true, value: null };
   const parsed = departmentPatchSchema.safeParse(candidate);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodFieldIssues(parsed.error) };
+  if (parsed.success && !emailIssue) return { ok: true, value: parsed.data };
+  return { ok: false, issues: { ...(parsed.success ? {} : zodFieldIssues(parsed.error)), ...emailIssue } };
 }
 
 /** Weekdays 09:00–17:00 in `zone`: a new department's starting hours (changed on the Hours tab). */
@@ -49,6 +77,7 @@ export const starterSchedule = (zone: string): Schedule => ({
 });
 
 export function newDepartment(f: DepartmentFields, schedule: Schedule): Checked<DepartmentCreate> {
+  const emailIssue = directEmailIssue(f.email);
   const parsed = departmentCreateSchema.safeParse({
     id: f.id.trim(),
     name: f.name.trim(),
@@ -56,9 +85,11 @@ export function newDepartment(f: DepartmentFields, schedule: Schedule): Checked<
     product: f.product.trim() === '' ? null : f.product.trim(),
     routing: f.routing,
     greeting: f.greeting.trim(),
+    email: emailIssue ? null : directEmail(f.email),
     schedule,
   });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: zodFieldIssues(parsed.error) };
+  if (parsed.success && !emailIssue) return { ok: true, value: parsed.data };
+  return { ok: false, issues: { ...(parsed.success ? {} : zodFieldIssues(parsed.error)), ...emailIssue } };
 }
 
 /** A slug for the id field from a name ("Canadian Spot" → "canadian-spot"), until the admin types their own. */

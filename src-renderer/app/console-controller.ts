@@ -24,6 +24,7 @@ const perUserKeys = [
   'drafts', 'internalMode', 'chatDialog', 'tickets', 'ticketFilters', 'selectedTicketId', 'ticketDetail', 'specialists', 'statsTickets',
   'outbox', 'view', 'overlay', 'incidentAlerts', 'incidents', 'incidentDraft', 'serverStats',
   'canned', 'adminOverview', 'adminProblem', 'adminSection', 'adminDepartmentId', 'chatAlerts',
+  'inboundMails', 'inboundFilter', 'inboundFailedCount', 'inboundProblem', 'inboundOpen',
 ] as const;
 
 export function createConsoleController(api: ConsoleApi, store: AppStore) {
@@ -414,6 +415,8 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
       void loadTicket(id);
     },
     loadTicket,
+    /** An email ticket's received mails with their headers, asked only when the specialist opens them (online only). */
+    ticketMail: (ticketId: number) => api.listTicketMail({ ticketId }),
     async updateTicket(ticketId: number, patch: TicketPatch): Promise<string | null> {
       const r = await api.updateTicket({ ticketId, patch });
       if (!r.ok) return r.error.message;

@@ -11,8 +11,9 @@ import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice';
 import { createCannedSlice, type CannedSlice } from './canned-slice';
 import { createAdminSlice, type AdminSlice } from './admin-slice';
 import { createChatAlertsSlice, type ChatAlertsSlice } from './chat-alerts-slice';
+import { createInboundSlice, type InboundSlice } from './inbound-slice';
 
-export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice & CannedSlice & AdminSlice & ChatAlertsSlice;
+export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice & CannedSlice & AdminSlice & ChatAlertsSlice & InboundSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. */
@@ -28,6 +29,7 @@ export function createAppStore(): AppStore {
     ...createCannedSlice(...a),
     ...createAdminSlice(...a),
     ...createChatAlertsSlice(...a),
+    ...createInboundSlice(...a),
   }));
 }
 

@@ -1,5 +1,5 @@
-// One ticket: status change (solving goes through the Resolution picker), details, CCs, history with a
-// comment box, and the chat transcript.
+// One ticket: status change (solving goes through the Resolution picker), how it came in and from whom, details,
+// CCs, an email ticket's original mail (on demand), history with a comment box, and the chat transcript.
 import { useEffect, useState } from 'react';
 import { canTransition, ticketStatuses, ticketStatusLabels, type TicketStatus } from '../../src-shared/ticket-lifecycle';
 import { findResolutionType } from '../../src-shared/resolution-catalog';
@@ -8,6 +8,8 @@ import { emailSchema } from '../../src-shared/ids';
 import type { Ticket, TicketAuditEntry, TicketComment } from '../../src-shared/ticket';
 import { auditActor, describeAudit, mergeTimeline } from './ticket-timeline';
 import { humanizeId, productLabel, resolutionLabel, ticketChannelLabels } from './ticket-labels';
+import { ChannelBadge } from './ChannelBadge';
+import { OriginalEmail } from './OriginalEmail';
 import { CommentForm } from './CommentForm';
 import './tickets.css';
 import { useApp } from '../store/app-store';
@@ -65,7 +67,8 @@ function TicketDetail() {
             <span className="ticket-id">#{ticket.id}</span> {ticket.subject || '(no subject)'}
           </h1>
           <div className="muted ticket-meta">
-            {ticket.requesterEmail} · {ticketChannelLabels[ticket.channel]} · {departmentName}
+            <span className="ticket-requester">{ticket.requesterEmail}</span> · <ChannelBadge channel={ticket.channel} /> · {departmentName}
+            {ticket.ccs.length > 0 && <span> · CC {ticket.ccs.length === 1 ? ticket.ccs[0] : `${ticket.ccs.length} people`}</span>}
           </div>
         </div>
         <div className="ticket-status-control">
@@ -107,6 +110,7 @@ function TicketDetail() {
       )}
       <div className="ticket-columns">
         <div className="ticket-main">
+          {ticket.channel === 'email' && <OriginalEmail ticketId={ticket.id} />}
           <History ticketId={ticket.id} comments={comments} audit={audit} />
           {transcript.length > 0 && (
             <section className="ticket-transcript" aria-label="Chat transcript">
@@ -122,6 +126,10 @@ function TicketDetail() {
         <aside className="ticket-aside" aria-label="Details">
           <h3>Details</h3>
           <dl className="facts">
+            <dt>Requester</dt>
+            <dd data-testid="ticket-requester">{ticket.requesterEmail}</dd>
+            <dt>Channel</dt>
+            <dd>{ticketChannelLabels[ticket.channel]}</dd>
             <dt>Status</dt>
             <dd>{ticketStatusLabels[ticket.status]}</dd>
             <dt>Resolution</dt>
@@ -208,6 +216,7 @@ function Ccs(props: { ticket: Ticket }) {
   return (
     <section aria-label="CCs">
       <h3>CC</h3>
+      <p className="muted cc-hint">Besides the requester, they get the public replies by mail.</p>
       <ul className="cc-list">
         {ticket.ccs.map((cc) => (
           <li key={cc} className="tag">

@@ -6,6 +6,7 @@ import { useApp } from '../store/app-store';
 import { useController } from '../app/controller-context';
 import { TicketDetailView } from './TicketDetailView';
 import { StatusBadge } from './StatusBadge';
+import { ChannelBadge } from './ChannelBadge';
 import { formatDateTime } from '../format/time';
 import { ticketListRows } from './ticket-list-rows';
 import './tickets.css';
@@ -111,6 +112,7 @@ function TicketList() {
             </span>
             <span className="ticket-row-bottom muted">
               <StatusBadge status={t.status} />
+              <ChannelBadge channel={t.channel} />
               {pinned && <span className="tag ticket-row-outside">Not in this filter</span>}
               <span className="ticket-row-email">{t.requesterEmail}</span>
               <span className="spacer" />

@@ -5,11 +5,11 @@ import { ticketStatusLabels, ticketStatusSchema } from '../../src-shared/ticket-
 import { findResolutionType } from '../../src-shared/resolution-catalog';
 import { issueCategoryLabels, issueCategorySchema } from '../../src-shared/issue-category';
 
+/** How a ticket came in: a chat, a mail to a department's address, or the portal's request form. */
 export const ticketChannelLabels: Record<Ticket['channel'], string> = {
   chat: 'Chat',
   email: 'Email',
-  // A follow-up started from the comment page of a closed ticket.
-  web: 'Web',
+  web: 'Web form',
 };
 
 /** "id-like_words" → "Id like words": the last resort for an id no catalogue knows (e.g. a newer server's). */

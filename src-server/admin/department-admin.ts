@@ -1,9 +1,10 @@
 // Admins create departments (insert only), change some of their fields, and reorder them. Every change is a
 // visitor-visible `department.updated` (the customer page lists departments and their hours) and re-publishes
 // availability at once, re-armed for the next opening or closing.
-import { ok, err, type Result } from '../../src-shared/result';
+import { ok, err, type Err, type Result } from '../../src-shared/result';
 import type { Department, DepartmentCreate, DepartmentPatch } from '../../src-shared/department';
 import * as departments from '../db/departments';
+import type { Db } from '../db/schema';
 import { appendEvent, type EventScope, type LoggedEvent } from '../db/events';
 import type { AdminActor, AdminDeps } from './admin-deps';
 import { adminsOnly, recordAudit, refused, runAdminCommand, templateProblem, type AdminChange } from './admin-command';
@@ -12,7 +13,20 @@ import { changedFields } from './audit-diff';
 /** Every visitor and every specialist: department names, hours and order are public. */
 const everyone: EventScope = { conversationId: null, departmentId: null, specialistId: null, visitorVisible: true };
 
-const AUDITED: readonly (keyof Department & string)[] = ['name', 'description', 'schedule', 'routing', 'product', 'greeting'];
+const AUDITED: readonly (keyof Department & string)[] = ['name', 'description', 'schedule', 'routing', 'product', 'greeting', 'email'];
+
+/**
+ * A direct address another department already has: refused with a message naming it (inside the transaction, before
+ * anything is written — the unique index would only say "constraint failed"). `path` points the console's form at
+ * the field.
+ */
+async function addressTaken(trx: Db, email: string | null | undefined, departmentId: string, path: string): Promise<Err | null> {
+  if (!email) return null;
+  const holder = await departments.departmentByEmail(trx, email);
+  if (!holder || holder.id === departmentId) return null;
+  const message = `${email} is already the direct email of ${holder.name}; each department needs its own address.`;
+  return err('conflict', message, [{ path, message }]);
+}
 
 export function createDepartment(deps: AdminDeps, actor: AdminActor, input: { clientId: string; department: DepartmentCreate }): Promise<Result<Department>> {
   const denied = adminsOnly(actor, 'create departments') ?? templateProblem('greeting', input.department.greeting);
@@ -22,6 +36,8 @@ export function createDepartment(deps: AdminDeps, actor: AdminActor, input: { cl
     if (await departments.getDepartment(trx, id)) {
       return refused(err('conflict', `A department with id "${id}" exists; change it with department:update (npm run admin -- update-department).`));
     }
+    const taken = await addressTaken(trx, input.department.email, id, 'department.email');
+    if (taken) return refused(taken);
     const created: Department = { ...input.department, position: await departments.nextDepartmentPosition(trx) };
     await departments.insertDepartment(trx, created);
     const event = await appendEvent(trx, 'department.updated', created, now, everyone);
@@ -49,6 +65,8 @@ export function changeDepartment(
     if (!patch.ok) return refused(patch);
     const bad = patch.value.greeting === undefined ? null : templateProblem('greeting', patch.value.greeting);
     if (bad) return refused(bad);
+    const taken = await addressTaken(trx, patch.value.email, before.id, 'patch.email');
+    if (taken) return refused(taken);
     const after: Department = { ...before, ...definedFields(patch.value) };
     const changes = changedFields(before, after, AUDITED);
     // Nothing differs: answered as it is, with nothing logged.

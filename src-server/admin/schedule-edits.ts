@@ -37,18 +37,21 @@ export function removeHoliday(current: Department, date: string): Result<Departm
   return patchOf({ schedule: { ...current.schedule, holidays: current.schedule.holidays.filter((d) => d !== date) } });
 }
 
-/** The fields given on the command line; `zone` moves the schedule to another zone, hours and holidays kept. */
+/**
+ * The fields given on the command line; `zone` moves the schedule to another zone, hours and holidays kept. An empty
+ * `product` or `email` clears it.
+ */
 export function fieldsPatch(
   current: Department,
-  given: { name?: string; description?: string; zone?: string; routing?: string; product?: string; greeting?: string },
+  given: { name?: string; description?: string; zone?: string; routing?: string; product?: string; greeting?: string; email?: string },
 ): Result<DepartmentPatch> {
   return patchOf({
     ...(given.name !== undefined ? { name: given.name } : {}),
     ...(given.description !== undefined ? { description: given.description } : {}),
     ...(given.zone !== undefined ? { schedule: { ...current.schedule, zone: given.zone } } : {}),
     ...(given.routing !== undefined ? { routing: given.routing } : {}),
-    // An empty --product clears it.
     ...(given.product !== undefined ? { product: given.product === '' ? null : given.product } : {}),
     ...(given.greeting !== undefined ? { greeting: given.greeting } : {}),
+    ...(given.email !== undefined ? { email: given.email.trim() === '' ? null : given.email } : {}),
   });
 }

@@ -12,6 +12,11 @@ export interface NewOutboxMail {
   subject: string;
   text: string;
   ticketId: number | null;
+  /** The signed reply address of the ticket's department (src-server/email/ticket-mail-headers.ts). */
+  replyTo?: string | null;
+  /** Threading: the "<…>" id this mail answers, and the ids of the conversation so far (oldest first). */
+  inReplyTo?: string | null;
+  references?: readonly string[];
 }
 
 export interface OutboxMail extends Omit<NewOutboxMail, 'key'> {
@@ -40,6 +45,9 @@ function toMail(r: Row): OutboxMail {
     subject: r.subject,
     text: r.body,
     ticketId: r.ticket_id === null ? null : Number(r.ticket_id),
+    replyTo: r.reply_to,
+    inReplyTo: r.in_reply_to,
+    references: r.references_ids ? r.references_ids.split(' ') : [],
     status: statusOf(r.status),
     attempts: Number(r.attempts),
     lastError: r.last_error,
@@ -62,6 +70,9 @@ export async function enqueueMails(db: Db, mails: readonly NewOutboxMail[], now:
         subject: m.subject,
         body: m.text,
         ticket_id: m.ticketId,
+        reply_to: m.replyTo ?? null,
+        in_reply_to: m.inReplyTo ?? null,
+        references_ids: m.references && m.references.length > 0 ? m.references.join(' ') : null,
         created_at: now,
         next_attempt_at: now,
       })),
@@ -138,6 +149,12 @@ export async function nextDueAt(db: Db, claimLeaseMs: number): Promise<number | 
     .where('status', '=', 'queued')
     .executeTakeFirst();
   return r?.at === null || r?.at === undefined ? null : Number(r.at);
+}
+
+/** The ticket's mails that went out (their Message-IDs follow from id and queue time: outboxMessageId), oldest first. */
+export async function sentMailsForTicket(db: Db, ticketId: number): Promise<{ id: number; createdAt: number; sentAt: number }[]> {
+  const rows = await db.selectFrom('mail_outbox').select(['id', 'created_at', 'sent_at']).where('ticket_id', '=', ticketId).where('status', '=', 'sent').orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), createdAt: Number(r.created_at), sentAt: Number(r.sent_at ?? r.created_at) }));
 }
 
 export async function listMailsForTicket(db: Db, ticketId: number): Promise<OutboxMail[]> {

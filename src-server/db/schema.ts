@@ -333,6 +333,8 @@ export interface InboundMailTable {
   from_address: string | null;
   ticket_id: number | null;
   processed_at: Instant | null;
+  /** Migration 12: the parsed Subject, recorded with the outcome (null until processed, or when unparseable). */
+  subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Migration 12: a one-time portal sign-in link; only the SHA-256 of its token is stored. */

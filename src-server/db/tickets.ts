@@ -4,7 +4,8 @@ import type { Selectable } from 'kysely';
 import type { Db, TicketsTable, TicketCommentsTable } from './schema';
 import { flag, fromJson, toJson } from './json';
 
-const toTicket = (r: Selectable<TicketsTable>): Ticket => ({
+/** The one row mapper of tickets (db/portal.ts lists with it too). */
+export const toTicket = (r: Selectable<TicketsTable>): Ticket => ({
   id: Number(r.id),
   subject: r.subject,
   status: r.status as Ticket['status'],

@@ -1,5 +1,6 @@
 // The customer emails (chat recap, EMAIL US acknowledgement), rendered and queued in the mail outbox inside the
 // transaction of the change that causes them, so the change is never committed without its mail (mail-delivery.ts sends).
+// Each carries the signed Reply-To and threading headers of its ticket (ticket-mail-headers.ts).
 import type { ServerContext } from '../context';
 import type { Conversation } from '../../src-shared/conversation';
 import type { Ticket } from '../../src-shared/ticket';
@@ -12,9 +13,9 @@ import { signCommentLink } from '../auth/tokens';
 import { chatRecap, emailAcknowledgement } from './templates';
 import { queueUnverifiedMail } from './unverified-mail';
 import { expectedReply } from './expected-reply';
-import { enqueueMails } from '../db/mail-outbox';
+import { enqueueTicketMails } from './ticket-mail-headers';
 
-export function commentUrl(ctx: ServerContext, ticketId: number): string {
+export function commentUrl(ctx: Pick<ServerContext, 'secret' | 'clock' | 'config'>, ticketId: number): string {
   const sig = signCommentLink(ctx.secret, ticketId, ctx.clock.now() + ctx.config.commentLinkTtlMs);
   return `${ctx.config.publicUrl}/comment/${ticketId}?sig=${encodeURIComponent(sig)}`;
 }
@@ -48,7 +49,7 @@ export async function queueEmailAcknowledgement(
   const { subject, text } = emailAcknowledgement({ ...input, commentUrl: commentUrl(ctx, ticket.id) });
   const mail = { key: `email_ack:${ticket.id}`, kind: 'email_ack' as const, to: ticket.requesterEmail, subject, text, ticketId: ticket.id };
   if (input.verified) {
-    await enqueueMails(trx, [mail], ctx.clock.now());
+    await enqueueTicketMails(ctx, trx, [mail], ctx.clock.now());
     return [];
   }
   return queueUnverifiedMail(ctx, trx, ticket, mail);

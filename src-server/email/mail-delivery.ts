@@ -50,8 +50,12 @@ export const DEFAULT_MAIL_BATCH_SIZE = 20;
 
 /** `<switchboard.outbox.42.lrx5k2@example.com>`: the row id (and its queue time, so two installations differ), same on every attempt. */
 export function outboxMessageId(mail: Pick<OutboxMail, 'id' | 'createdAt'>, mailFrom: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'switchboard.local';
-  return `<switchboard.outbox.${mail.id}.${mail.createdAt.toString(36)}@${domain}>`;
+  return `<switchboard.outbox.${mail.id}.${mail.createdAt.toString(36)}@${messageIdDomain(mailFrom)}>`;
+}
+
+/** MAIL_FROM's domain: the right-hand side of our Message-IDs (the inbound classifier knows our own mail by it). */
+export function messageIdDomain(mailFrom: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'switchboard.local';
 }
 
 const ticketScope = (t: { departmentId: string; assigneeId: string | null }) => ({ conversationId: null, departmentId: t.departmentId, specialistId: t.assigneeId, visitorVisible: false });
@@ -89,7 +93,17 @@ async function attempt(deps: DeliveryDeps, mail: OutboxMail, claimedAt: number):
   let delivery: MailDelivery | null = null;
   let failure: { code: string; permanent: boolean } | null = null;
   try {
-    delivery = await deps.mailer.send({ kind: mail.kind, to: mail.to, subject: mail.subject, text: mail.text, ticketId: mail.ticketId, messageId: outboxMessageId(mail, deps.mailFrom) });
+    delivery = await deps.mailer.send({
+      kind: mail.kind,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ticketId: mail.ticketId,
+      messageId: outboxMessageId(mail, deps.mailFrom),
+      replyTo: mail.replyTo ?? null,
+      inReplyTo: mail.inReplyTo ?? null,
+      references: mail.references ?? [],
+    });
   } catch (e) {
     failure = classifyMailError(e);
   }

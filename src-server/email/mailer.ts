@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { MailKind } from '../../src-shared/mail-delivery';
 
 export interface OutgoingMail {
@@ -15,6 +15,27 @@ export interface OutgoingMail {
   ticketId: number | null;
   /** The same on every attempt of one outbox row (mail-delivery.ts), so a receiving system can drop a repeat. */
   messageId?: string;
+  /** The signed reply address (ticket-mail-headers.ts); null or absent: replies go to MAIL_FROM. */
+  replyTo?: string | null;
+  /** Threading headers, "<…>" ids. */
+  inReplyTo?: string | null;
+  references?: readonly string[];
+}
+
+/** The nodemailer message both transports send: threading and reply headers, and the ticket a mail is about. */
+export function messageOptions(from: string, mail: OutgoingMail): SendMailOptions {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+    ...(mail.references && mail.references.length > 0 ? { references: [...mail.references] } : {}),
+    // Marks our own mail: an auto-reply that echoes it, or a loop back into the listener, is recognised (mail-classifier.ts).
+    ...(mail.ticketId !== null ? { headers: { 'X-Switchboard-Ticket': String(mail.ticketId) } } : {}),
+  };
 }
 
 export interface MailDelivery {
@@ -34,7 +55,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; dataD
     const transport = nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     return {
       async send(mail) {
-        await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+        await transport.sendMail(messageOptions(opts.from, mail));
         return { status: 'sent', fileName: null };
       },
       close: () => transport.close(),
@@ -45,7 +66,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; dataD
   const outbox = join(opts.dataDir, 'outbox');
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+      const info = await transport.sendMail(messageOptions(opts.from, mail));
       await mkdir(outbox, { recursive: true });
       const fileName = `${Date.now()}-${randomUUID()}.eml`;
       await writeFile(join(outbox, fileName), info.message as Buffer);

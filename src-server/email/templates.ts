@@ -88,3 +88,27 @@ export function accountManagementHandoff(opts: { ticket: Ticket; resolutionLabel
     ].join('\n'),
   };
 }
+
+/** "30 minutes", "1 hour", "2 days": how long a link works, in the largest whole unit. */
+function spokenDuration(ms: number): string {
+  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute']];
+  const [size, name] = units.find(([u]) => ms >= u && ms % u === 0) ?? [60_000, 'minute'];
+  const n = Math.max(1, Math.round(ms / size));
+  return `${n} ${name}${n === 1 ? '' : 's'}`;
+}
+
+/** The portal sign-in link: anyone can type any address, so it carries only our text and the link itself. */
+export function portalSignIn(opts: { link: string; ttlMs: number }): { subject: string; text: string } {
+  return {
+    subject: 'Your sign-in link for the support portal',
+    text: [
+      'Open this link to sign in to the support portal and see your requests:',
+      opts.link,
+      '',
+      `The link works once, within ${spokenDuration(opts.ttlMs)}. If it has expired, ask for a new one on the sign-in page.`,
+      '',
+      'If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.',
+      '',
+    ].join('\n'),
+  };
+}

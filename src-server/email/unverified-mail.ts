@@ -5,7 +5,8 @@ import type { MailKind } from '../../src-shared/mail-delivery';
 import type { Ticket, TicketAuditEntry } from '../../src-shared/ticket';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/schema';
-import { countMailsTo, enqueueMails, type NewOutboxMail } from '../db/mail-outbox';
+import { countMailsTo, type NewOutboxMail } from '../db/mail-outbox';
+import { enqueueTicketMails } from './ticket-mail-headers';
 import { insertAudit } from '../db/tickets';
 import { appendEvent, type LoggedEvent } from '../db/events';
 
@@ -17,12 +18,12 @@ export const UNVERIFIED_MAIL_WINDOW_MS = 3_600_000;
  * Queues `mail` in `trx` unless its address already had `perHour` unverified mails in the last hour; then records the
  * withheld mail in the ticket's audit and returns the audit event to publish (none when the mail was queued).
  */
-export async function queueUnverifiedMail(ctx: Pick<ServerContext, 'clock' | 'log' | 'config'>, trx: Db, ticket: Ticket, mail: NewOutboxMail & { kind: MailKind }): Promise<LoggedEvent[]> {
+export async function queueUnverifiedMail(ctx: Pick<ServerContext, 'clock' | 'log' | 'config' | 'secret'>, trx: Db, ticket: Ticket, mail: NewOutboxMail & { kind: MailKind }): Promise<LoggedEvent[]> {
   const now = ctx.clock.now();
   const perHour = ctx.config.unverifiedMailPerHour;
   const sent = await countMailsTo(trx, mail.to, UNVERIFIED_MAIL_KINDS, now - UNVERIFIED_MAIL_WINDOW_MS);
   if (sent < perHour) {
-    await enqueueMails(trx, [mail], now);
+    await enqueueTicketMails(ctx, trx, [mail], now);
     return [];
   }
   ctx.log.warn({ ticketId: ticket.id, kind: mail.kind, sentLastHour: sent, limit: perHour }, 'mail to an unverified address withheld');

@@ -12,6 +12,8 @@ export interface PageHeaders {
   customerPage: HelmetRouteOptions;
   /** `/comment/:ticketId`: a signed link in the URL, so never framed and never sent as a referrer. */
   commentPage: HelmetRouteOptions;
+  /** `/portal`, `/portal/*`, `/contacts`: a signed-in customer's pages (a sign-in token in one URL), never framed. */
+  portalPage: HelmetRouteOptions;
   /** `/widget.js`: a script other sites load with a plain <script src>. */
   embedScript: HelmetRouteOptions;
   /** `/` for browsers: a static page of text and one link, so it may load nothing at all. */
@@ -48,6 +50,8 @@ export function pageHeaders(config: Config): PageHeaders {
       crossOriginResourcePolicy: { policy: 'cross-origin' },
     },
     commentPage: { contentSecurityPolicy: pageCsp(config, ["'none'"]) },
+    // Framing would let another site dress the signed-in portal up and have the customer click through it.
+    portalPage: { contentSecurityPolicy: pageCsp(config, ["'none'"]) },
     embedScript: { crossOriginResourcePolicy: { policy: 'cross-origin' } },
     serverRoot: {
       contentSecurityPolicy: {

@@ -19,7 +19,8 @@ import type {} from '@fastify/multipart';
 
 const STALLED: unique symbol = Symbol('stalled');
 
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result<UploadedFile>> {
+/** The one file of a multipart body (portal-routes.ts reads its uploads with it too). */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Result<UploadedFile>> {
   if (!req.isMultipart()) return err('bad_request', 'Send the file as multipart/form-data.');
   let part: MultipartFile | undefined;
   const watch = whenStalled(req.raw);
@@ -55,7 +56,7 @@ const FILE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; f
  * nosniff is what lets the support pages show an image attachment in an <img> (thumbnails): a navigation still
  * downloads it, and only the allow-listed raster types are ever treated as images.
  */
-function sendDownload(reply: FastifyReply, attachment: Attachment, path: string): FastifyReply {
+export function sendDownload(reply: FastifyReply, attachment: Attachment, path: string): FastifyReply {
   return reply
     .header('Content-Type', attachment.contentType)
     .header('Content-Length', attachment.size)

@@ -1,4 +1,4 @@
-// Serves the built customer widget (dist/widget): the SPA at /support and /comment/:ticketId, assets under /widget/, the embed script.
+// Serves the built customer widget (dist/widget): the SPA at /support, /comment/:ticketId, /portal and /contacts, assets under /widget/, the embed script.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -21,5 +21,10 @@ export async function registerWidgetRoutes(app: FastifyInstance, widgetDir: stri
   app.get('/support', { helmet: headers.customerPage }, (_req, reply) => serve(reply, 'index.html'));
   // The page's URL carries the link's signature: no copy of it in any cache.
   app.get('/comment/:ticketId', { helmet: headers.commentPage }, (_req, reply) => serve(reply, 'index.html', { noStore: true }));
+  // The customer portal and Contacts: the same SPA; the sign-in page's URL carries a one-time token, so it is never stored.
+  app.get('/portal', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
+  app.get('/portal/sign-in', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html', { noStore: true }));
+  app.get('/portal/*', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
+  app.get('/contacts', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
   app.get('/widget.js', { helmet: headers.embedScript }, (_req, reply) => serve(reply, 'embed.js'));
 }

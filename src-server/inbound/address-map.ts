@@ -1,5 +1,5 @@
-// Parses INBOUND_ADDRESSES ("technical=tech@support.example.com,finance=billing@…") into address → department.
-import { err, ok, type Result } from '../../src-shared/result';
+// Which recipient belongs to which department: built from the departments' direct addresses (Department.email).
+import type { Department } from '../../src-shared/department';
 import { baseAddress } from './reply-address';
 
 export interface InboundAddressMap {
@@ -9,22 +9,17 @@ export interface InboundAddressMap {
   domains: ReadonlySet<string>;
 }
 
-export function parseInboundAddresses(spec: string): Result<InboundAddressMap> {
+/** Departments without an address take no mail; addresses are unique and "+"-free by the department schema. */
+export function addressMapFromDepartments(departments: readonly Pick<Department, 'id' | 'email'>[]): InboundAddressMap {
   const byAddress = new Map<string, string>();
   const domains = new Set<string>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    const eq = part.indexOf('=');
-    const department = part.slice(0, eq).trim();
-    const address = part.slice(eq + 1).trim().toLowerCase();
-    if (eq <= 0 || !/^[^@\s+]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(address)) {
-      return err('bad_request', `INBOUND_ADDRESSES: "${part}" is not department=address (no "+" in the address).`);
-    }
-    if (byAddress.has(address)) return err('bad_request', `INBOUND_ADDRESSES: ${address} is listed twice.`);
-    byAddress.set(address, department);
+  for (const d of departments) {
+    if (!d.email) continue;
+    const address = d.email.trim().toLowerCase();
+    byAddress.set(address, d.id);
     domains.add(address.slice(address.lastIndexOf('@') + 1));
   }
-  if (byAddress.size === 0) return err('bad_request', 'INBOUND_ADDRESSES: no department=address pair.');
-  return ok({ byAddress, domains });
+  return { byAddress, domains };
 }
 
 export type RecipientVerdict = { accept: true; departmentId: string } | { accept: false; reason: string };

@@ -8,7 +8,8 @@ export interface InboundListenerOptions {
   /** 0: any free port (tests). */
   port: number;
   maxBytes: number;
-  addresses: InboundAddressMap;
+  /** The current map, asked on every RCPT, so a department's new or changed address takes effect at once. */
+  addresses: () => Promise<InboundAddressMap>;
   /** PEM key and certificate: STARTTLS offered; null: STARTTLS disabled. */
   tls: { key: Buffer; cert: Buffer } | null;
   now: () => number;
@@ -37,12 +38,21 @@ export async function startInboundListener(opts: InboundListenerOptions, deps: I
     // Advertised in EHLO so a well-behaved client refuses to send an oversized mail at all; checked again at the end.
     size: opts.maxBytes,
     banner: 'Switchboard inbound mail',
+    // On close, open sessions get this long to finish (new commands are answered 421, so senders retry later):
+    // well inside DRAIN_TIMEOUT_MS, where smtp-server's 30 s default would not be.
+    closeTimeout: 5_000,
     onRcptTo(address, session, callback) {
-      const verdict = checkRecipient(opts.addresses, address.address);
-      if (!verdict.accept) return callback(smtpError(550, verdict.reason));
-      // One mail becomes one ticket in one department: the first accepted recipient decides it.
-      if (!departments.has(session.id)) departments.set(session.id, verdict.departmentId);
-      callback();
+      opts.addresses().then(
+        (map) => {
+          const verdict = checkRecipient(map, address.address);
+          if (!verdict.accept) return callback(smtpError(550, verdict.reason));
+          // One mail becomes one ticket in one department: the first accepted recipient decides it.
+          if (!departments.has(session.id)) departments.set(session.id, verdict.departmentId);
+          callback();
+        },
+        // The database is away: a temporary refusal, so the sending server tries again later.
+        () => callback(smtpError(451, 'Temporary failure looking up the recipient, try again later')),
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

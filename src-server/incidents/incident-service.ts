@@ -13,7 +13,7 @@ import * as tickets from '../db/tickets';
 import { once, type Outcome } from '../outcome';
 import type { NoticeService } from '../notices/notice-service';
 import { commentUrl } from '../email/customer-mail';
-import { enqueueMails } from '../db/mail-outbox';
+import { enqueueTicketMails } from '../email/ticket-mail-headers';
 import { incidentResolved } from '../email/templates';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
@@ -164,7 +164,7 @@ export class IncidentService {
       const { subject, text } = incidentResolved({ ticketIds: ids, title: incident.title, note: incident.resolutionNote ?? '', commentUrl: commentUrl(this.ctx, ids[0] ?? 0) });
       return { key: `incident_resolved:${incident.id}:${to}`, kind: 'incident_resolved' as const, to, subject, text, ticketId: ids[0] ?? null };
     });
-    await enqueueMails(trx, mails, now);
+    await enqueueTicketMails(this.ctx, trx, mails, now);
   }
 
   async list(actor: AgentActor, input: { state?: IncidentState | undefined }): Promise<Result<Incident[]>> {

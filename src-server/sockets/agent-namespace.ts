@@ -20,6 +20,9 @@ import { adminOverview } from '../admin/admin-overview';
 import { createDepartment, reorderDepartments, updateDepartment } from '../admin/department-admin';
 import { createSpecialistAccount, resetPassword, updateSpecialist } from '../admin/specialist-admin';
 import { deleteCanned, listCannedFor, saveCanned } from '../admin/canned-responses';
+import type { InboundProcessor } from '../inbound/inbound-processor';
+import { getInbound, listInbound, ticketMail } from '../inbound/inbound-view';
+import { retryInbound } from '../inbound/inbound-retry';
 
 export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
 type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
@@ -39,6 +42,7 @@ export interface AgentServices {
   notices: NoticeService;
   incidents: IncidentService;
   admin: AdminDeps;
+  inbound: InboundProcessor;
 }
 
 export interface AgentNamespaceHooks {
@@ -54,7 +58,7 @@ const stillSame = (a: AgentActor, s: { active: boolean; role: string; displayNam
   s.active && s.role === a.role && s.displayName === a.displayName && [...s.departmentIds].sort().join() === [...a.departmentIds].sort().join();
 
 export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, services: AgentServices): AgentNamespaceHooks {
-  const { chat, tickets, notices, incidents, admin } = services;
+  const { chat, tickets, notices, incidents, admin, inbound } = services;
   const actors = new WeakMap<AgentSocket, AgentActor>();
 
   nsp.use((socket, next) => {
@@ -130,6 +134,10 @@ export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, se
         'specialist:reset-password': (input) => resetPassword(admin, actor, input),
         'canned:save': (input) => saveCanned(admin, actor, input),
         'canned:delete': (input) => deleteCanned(admin, actor, input),
+        'ticket:mail': ({ ticketId }) => ticketMail(ctx, actor, ticketId),
+        'inbound:list': (input) => listInbound(ctx, actor, input),
+        'inbound:get': ({ inboundId }) => getInbound(ctx, actor, inboundId),
+        'inbound:retry': (input) => retryInbound(ctx, inbound, actor, input),
       },
       { log, optionalAck: ['typing'], now: () => ctx.clock.now() },
     );

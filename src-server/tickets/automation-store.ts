@@ -7,7 +7,7 @@ import * as jobs from '../db/automation-jobs';
 import { getTicketWithStamp, insertAudit, saveTicketIf } from '../db/tickets';
 import { getDepartment } from '../db/departments';
 import { appendEvent, type LoggedEvent } from '../db/events';
-import { enqueueMails } from '../db/mail-outbox';
+import { enqueueTicketMails } from '../email/ticket-mail-headers';
 import type { AutomationOutgoingMail } from '../automation/automation-mail';
 
 export function automationStore(ctx: ServerContext): AutomationPort {
@@ -33,7 +33,7 @@ export function automationStore(ctx: ServerContext): AutomationPort {
         if (!written) return { written, events: [] as LoggedEvent[] };
         await insertAudit(trx, change.audit);
         await jobs.insertJobs(trx, next);
-        await enqueueMails(trx, mails, ctx.clock.now());
+        await enqueueTicketMails(ctx, trx, mails, ctx.clock.now());
         const scope = { conversationId: null, departmentId: change.ticket.departmentId, specialistId: change.ticket.assigneeId, visitorVisible: false };
         const at = ctx.clock.now();
         const events = [await appendEvent(trx, 'ticket.updated', change.ticket, at, scope)];

@@ -24,6 +24,7 @@ import { queueEmailAcknowledgement } from '../email/customer-mail';
 import { expectedReply } from '../email/expected-reply';
 import { enqueueMails } from '../db/mail-outbox';
 import { accountManagementHandoff } from '../email/templates';
+import { queueTicketReplyMails } from '../email/ticket-reply-mail';
 import { incidentIdsForTicket } from '../db/incidents';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
@@ -156,7 +157,7 @@ export class TicketService {
 
   async comment(actor: AgentActor, input: AgentIn<'ticket:comment'>): Promise<Result<TicketComment>> {
     const now = this.ctx.clock.now();
-    return this.commit<TicketComment>((trx) =>
+    const res = await this.commit<TicketComment>((trx) =>
       once(trx, `${actor.specialistId}:${input.clientId}`, now, async () => {
         const t = await tickets.getTicket(trx, input.ticketId);
         if (!t || !canSeeTicket(actor, t)) return { result: err('not_found', 'Ticket not found.'), events: [] };
@@ -172,9 +173,13 @@ export class TicketService {
           createdAt: now,
         };
         await tickets.insertComment(trx, comment, null);
+        // A public comment is the specialist's reply: mailed to the requester and CCs in this transaction.
+        await queueTicketReplyMails(this.ctx, trx, t, comment);
         return { result: ok(comment), events: [await appendEvent(trx, 'ticket.comment', comment, now, ticketScope(t))] };
       }),
     );
+    if (res.ok && !res.value.internal) this.ctx.mailOutbox.wake();
+    return res;
   }
 
   async escalate(actor: AgentActor, input: AgentIn<'ticket:escalate'>): Promise<Result<Ticket>> {

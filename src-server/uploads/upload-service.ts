@@ -119,13 +119,26 @@ export class UploadService {
   /**
    * A customer attaches a file through a ticket's signed comment link (the caller verified it); it shows once a
    * comment references its id. Conversation-less and tagged `customer`, so a comment can tell such files apart.
+   * `portalOwner`: the signed-in portal customer who uploads it (only they may attach it), else null.
    */
-  async uploadToTicket(ticketId: number, file: UploadedFile): Promise<Result<Attachment>> {
+  async uploadToTicket(ticketId: number, file: UploadedFile, portalOwner: string | null = null): Promise<Result<Attachment>> {
     if (!(await ticketExists(this.ctx.db, ticketId))) return err('not_found', 'Ticket not found.');
     const meta = await this.validate(file);
     if (!meta.ok) return meta;
     const { attachment, storageName } = await this.store(file, meta.value, 'customer');
-    await this.commitOrUnlink(storageName, (trx) => attachments.insertAttachment(trx, { attachment, conversationId: null, ticketId, storageName }));
+    await this.commitOrUnlink(storageName, (trx) => attachments.insertAttachment(trx, { attachment, conversationId: null, ticketId, storageName, portalOwner }));
+    return ok(attachment);
+  }
+
+  /**
+   * A signed-in portal customer's file for a request not yet submitted: no ticket until the request takes it, held
+   * by `owner` meanwhile. The unsent-upload sweeper deletes it when no request does (it carries no comment).
+   */
+  async uploadForRequest(owner: string, file: UploadedFile): Promise<Result<Attachment>> {
+    const meta = await this.validate(file);
+    if (!meta.ok) return meta;
+    const { attachment, storageName } = await this.store(file, meta.value, 'customer');
+    await this.commitOrUnlink(storageName, (trx) => attachments.insertAttachment(trx, { attachment, conversationId: null, ticketId: null, storageName, portalOwner: owner }));
     return ok(attachment);
   }
 

@@ -92,7 +92,7 @@ export const portalTicketDetailSchema = portalTicketSummarySchema.extend({
   ccs: z.array(z.string()),
   transcript: z.array(messageSchema),
   comments: z.array(ticketCommentSchema),
-  /** The ticket a reply to this Closed one started, when there is one. */
+  /** The Closed ticket this one follows up (a reply to a Closed ticket starts a linked follow-up), as Ticket.followUpOf; else null. */
   followUpOf: ticketIdSchema.nullable(),
 });
 export type PortalTicketDetail = z.infer<typeof portalTicketDetailSchema>;

@@ -44,5 +44,7 @@ export const customerPortal: Migration = {
     // Threading a reply after an inbound mail, and dropping a mail delivered twice, look up by ticket and Message-ID.
     await db.schema.createIndex('inbound_mail_ticket').on('inbound_mail').column('ticket_id').execute();
     await db.schema.createIndex('inbound_mail_message_id').on('inbound_mail').column('message_id').execute();
+    // The Subject as parsed when the mail was processed, so listings need not parse raw bytes.
+    await db.schema.alterTable('inbound_mail').addColumn('subject', 'text').execute();
   },
 };

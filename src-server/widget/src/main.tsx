@@ -1,5 +1,5 @@
 // Entry of the customer page: picks the screen from location.pathname (the server serves this one HTML for every route).
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { routeFor } from './route';
 import { createVisitorClient } from './visitor-client';
@@ -7,6 +7,9 @@ import { SupportPage } from './components/SupportPage';
 import { CommentPage } from './components/CommentPage';
 import { NotFound } from './components/NotFound';
 import './widget.css';
+
+// Its own chunk: the support page inside customers' sites never downloads the portal.
+const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));
 
 const route = routeFor(window.location.pathname, window.location.search);
 const container = document.getElementById('root');
@@ -19,6 +22,12 @@ function screen() {
       return <SupportPage client={createVisitorClient(window.location.origin)} context={route.context} embedded={route.embedded} />;
     case 'comment':
       return <CommentPage origin={window.location.origin} ticketId={route.ticketId} sig={route.sig} />;
+    case 'portal':
+      return (
+        <Suspense fallback={null}>
+          <PortalApp />
+        </Suspense>
+      );
     default:
       return <NotFound />;
   }

@@ -1,9 +1,12 @@
-// Which screen a URL asks for: the support page (with the pid/eid context of a support link) or a ticket's comment page.
+// Which screen a URL asks for: the support page (with the pid/eid context of a support link), a ticket's comment page,
+// or the customer portal and Contacts (portal/portal-route.ts has their screens).
 import type { SupportContext } from '../../../src-shared/visitor';
+import { portalPageFor, type PortalPage } from './portal/portal-route';
 
 export type Route =
   | { kind: 'support'; context: SupportContext; embedded: boolean }
   | { kind: 'comment'; ticketId: number; sig: string }
+  | { kind: 'portal'; page: PortalPage }
   | { kind: 'not_found' };
 
 const MAX_CONTEXT_CHARS = 128;
@@ -44,5 +47,7 @@ export function routeFor(pathname: string, search: string): Route {
     const sig = params.get('sig') ?? '';
     if (ticketId > 0) return { kind: 'comment', ticketId, sig };
   }
+  const portal = portalPageFor(pathname, search);
+  if (portal) return { kind: 'portal', page: portal };
   return { kind: 'not_found' };
 }

@@ -16,7 +16,8 @@ function isResult(body: unknown): body is Result<unknown> {
   return ok === true ? 'value' in body : ok === false && 'error' in body;
 }
 
-async function call<T>(url: string, init?: RequestInit): Promise<Result<T>> {
+/** A JSON call whose answer is a Result; shared with the portal's calls (portal/portal-api.ts). */
+export async function call<T>(url: string, init?: RequestInit): Promise<Result<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -29,7 +30,7 @@ async function call<T>(url: string, init?: RequestInit): Promise<Result<T>> {
   return err('internal', `Support answered unexpectedly (HTTP ${response.status}). Please try again.`);
 }
 
-const postJson = (body: unknown): RequestInit => ({
+export const postJson = (body: unknown): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),

@@ -54,6 +54,8 @@ export interface Known {
   refreshTokens: string[];
   /** A valid signature per ticket id (comment links). */
   sigs: Map<number, string>;
+  /** The portal session cookie (`sb_portal=…`) of customer@example.com, who asked the EMAIL US tickets. */
+  portalCookie: string;
   emails: string[];
 }
 
@@ -129,6 +131,7 @@ async function populate(server: TestServer): Promise<Known> {
     if (up) attachmentIds.push(up.id);
   }
 
+  const portalCookie = await portalSignIn(server, 'customer@example.com');
   const incident = await callOk<Incident>(admin.socket, 'incident:create', { clientId: randomUUID(), title: 'Streams down', category: 'streaming', ticketIds: ticketIds.slice(0, 2) });
   const targets = await Promise.all((['agent', 'lead'] as const).map((role) => server.createSpecialist({ role, departmentIds: [...FUZZ_DEPARTMENTS], displayName: `Target ${role}` })));
 
@@ -144,6 +147,7 @@ async function populate(server: TestServer): Promise<Known> {
     accessTokens: { agent: agent.tokens.accessToken, lead: staff[1]?.tokens.accessToken ?? '', admin: admin.tokens.accessToken },
     refreshTokens: [refresh.refreshToken],
     sigs,
+    portalCookie,
     emails: [...emails, ...staff.map((s) => s.email)],
   };
 }
@@ -163,6 +167,15 @@ async function uploadFile(server: TestServer, path: string, token: string | null
   const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
   const body = (await res.json()) as { ok: boolean; value?: Attachment };
   return body.ok && body.value ? body.value : null;
+}
+
+/** Signs `email` in to the portal through a link read from the mail outbox; returns the Cookie header value. */
+async function portalSignIn(server: TestServer, email: string): Promise<string> {
+  await server.http('POST', '/api/portal/sign-in', { email });
+  const mail = await server.app.ctx.db.selectFrom('mail_outbox').select('body').where('kind', '=', 'portal_sign_in').where('to_address', '=', email).executeTakeFirst();
+  const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.body ?? '')?.[1] ?? '';
+  const res = await fetch(`${server.url}/api/portal/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 /** The after-run chat comes from another loopback address: the fuzzers' one has rightly spent its budgets. */

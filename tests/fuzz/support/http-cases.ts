@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { customerCommentSchema, emailRequestSchema, loginInputSchema, refreshInputSchema } from '../../../src-shared/protocol/http';
+import { portalCommentSchema, portalRequestSchema, portalSessionCreateSchema, portalSignInRequestSchema } from '../../../src-shared/protocol/portal';
 import { emailSchema } from '../../../src-shared/ids';
 import { validShaped } from './schema-arbitrary';
 import { mutated } from './mutation';
@@ -29,9 +30,11 @@ const jsonRoutes: { route: string; schema: z.core.$ZodType }[] = [
   { route: '/api/auth/login', schema: loginInputSchema },
   { route: '/api/auth/refresh', schema: refreshInputSchema },
   { route: '/api/email-requests', schema: emailRequestSchema },
+  { route: '/api/portal/sign-in', schema: portalSignInRequestSchema },
+  { route: '/api/portal/session', schema: portalSessionCreateSchema },
 ];
 
-const GET_ROUTES = ['/health', '/ready', '/api/departments', '/metrics', '/support', '/widget.js', '/widget/assets/app.js', '/comment/1'];
+const GET_ROUTES = ['/health', '/ready', '/api/departments', '/metrics', '/support', '/widget.js', '/widget/assets/app.js', '/comment/1', '/portal', '/portal/sign-in', '/contacts', '/api/portal/contacts', '/api/portal/session', '/api/portal/tickets'];
 
 /** Path segments: numbers that are not ticket ids, bad percent-encoding, traversal, an encoded lone surrogate. */
 const nastySegment = fc.oneof(
@@ -201,12 +204,30 @@ export function httpCases(known: Known): fc.Arbitrary<HttpCase> {
     pick(GET_ROUTES).map((p): HttpCase => ({ route: `GET ${p}`, form: 'valid', method: 'GET', path: p, headers: p === '/metrics' ? { authorization: `Bearer ${METRICS_TOKEN}` } : {} })),
     fc.tuple(pick(GET_ROUTES), methods).map(([p, m]): HttpCase => ({ route: `${m} ${p}`, form: 'method', method: m, path: p, headers: {} })),
     authHeader.map((auth): HttpCase => ({ route: 'GET /metrics', form: 'auth', method: 'GET', path: '/metrics', headers: { authorization: auth } })),
-    fc.tuple(fc.constantFrom('/widget/', '/comment/', '/api/', '/', '/api/comment/1/', '/socket.io/'), nastySegment).map(([p, s]): HttpCase => ({ route: `GET ${p}*`, form: 'params', method: 'GET', path: `${p}${s}`, headers: {} })),
+    fc.tuple(fc.constantFrom('/widget/', '/comment/', '/api/', '/', '/api/comment/1/', '/socket.io/', '/portal/', '/api/portal/tickets/'), nastySegment).map(([p, s]): HttpCase => ({ route: `GET ${p}*`, form: 'params', method: 'GET', path: `${p}${s}`, headers: {} })),
+  );
+
+  // The portal signed in as the EMAIL US tickets' customer: JSON bodies from the shared schemas, uploads, queries.
+  const signedIn = { cookie: known.portalCookie };
+  const portalTicket = fc.oneof({ weight: 4, arbitrary: pick(known.ticketIds).map(String) }, { weight: 1, arbitrary: nastySegment });
+  const portalComment = validShaped(portalCommentSchema, { refs });
+  const portalRequest = validShaped(portalRequestSchema, { refs });
+  const portalCases = fc.oneof(
+    fc.tuple(portalTicket, portalComment).map(([id, v]): HttpCase => ({ route: 'POST /api/portal/tickets/:id/comments', form: 'valid', method: 'POST', path: `/api/portal/tickets/${id}/comments`, headers: { ...JSON_HEADERS, ...signedIn }, body: json(v) })),
+    fc.tuple(portalTicket, mutated(portalComment)).map(([id, v]): HttpCase => ({ route: 'POST /api/portal/tickets/:id/comments', form: 'mutated-body', method: 'POST', path: `/api/portal/tickets/${id}/comments`, headers: { ...JSON_HEADERS, ...signedIn }, body: json(v) })),
+    portalRequest.map((v): HttpCase => ({ route: 'POST /api/portal/requests', form: 'valid', method: 'POST', path: '/api/portal/requests', headers: { ...JSON_HEADERS, ...signedIn }, body: json(v) })),
+    mutated(portalRequest).map((v): HttpCase => ({ route: 'POST /api/portal/requests', form: 'mutated-body', method: 'POST', path: '/api/portal/requests', headers: { ...JSON_HEADERS, ...signedIn }, body: json(v) })),
+    rawBodies.map((b): HttpCase => ({ route: 'POST /api/portal/requests', form: 'raw-body', method: 'POST', path: '/api/portal/requests', headers: { ...JSON_HEADERS, ...signedIn }, body: b })),
+    fc.tuple(fc.constantFrom('/api/portal/uploads', '/api/portal/tickets/1/attachments'), multipartArb).map(([path, m]): HttpCase => ({ route: `POST ${path}`, form: 'multipart', method: 'POST', path, headers: { 'content-type': m.contentType, ...signedIn }, body: m.body })),
+    portalTicket.map((id): HttpCase => ({ route: 'GET /api/portal/tickets/:id', form: 'params', method: 'GET', path: `/api/portal/tickets/${id}`, headers: signedIn })),
+    fc.tuple(portalTicket, fc.oneof(pick(known.attachmentIds), nastySegment)).map(([id, att]): HttpCase => ({ route: 'GET /api/portal/tickets/:id/attachments/:attachmentId', form: 'params', method: 'GET', path: `/api/portal/tickets/${id}/attachments/${att}`, headers: signedIn })),
+    fc.constantFrom('?status=', '?status=open,,solved', '?status=bogus', '?status[]=open', '?beforeId=-1', '?beforeId=1e3', `?status=${'open,'.repeat(60)}`, '?beforeId=%00').map((q): HttpCase => ({ route: 'GET /api/portal/tickets', form: 'query', method: 'GET', path: `/api/portal/tickets${q}`, headers: signedIn })),
+    fc.tuple(fc.constantFrom('sb_portal=', 'sb_portal=x', 'sb_portal=' + 'x'.repeat(4_000), 'a=b; sb_portal', '%zz=1'), fc.constantFrom('/api/portal/session', '/api/portal/tickets')).map(([cookie, path]): HttpCase => ({ route: `GET ${path}`, form: 'auth', method: 'GET', path, headers: { cookie } })),
   );
 
   const oversized = fc.constantFrom(...jsonRoutes.map((r) => r.route), '/api/comment/1').map(
     (route): HttpCase => ({ route: `POST ${route}`, form: 'oversized-body', method: 'POST', path: route, headers: JSON_HEADERS, body: Buffer.from(JSON.stringify({ question: 'x'.repeat(1_100_000) })) }),
   );
 
-  return fc.oneof({ weight: 6, arbitrary: fc.oneof(...jsonBodyCases) }, { weight: 4, arbitrary: commentCases }, { weight: 3, arbitrary: uploadCases }, { weight: 2, arbitrary: downloadCases }, { weight: 2, arbitrary: getCases }, { weight: 1, arbitrary: oversized });
+  return fc.oneof({ weight: 6, arbitrary: fc.oneof(...jsonBodyCases) }, { weight: 4, arbitrary: commentCases }, { weight: 3, arbitrary: uploadCases }, { weight: 2, arbitrary: downloadCases }, { weight: 2, arbitrary: getCases }, { weight: 3, arbitrary: portalCases }, { weight: 1, arbitrary: oversized });
 }

@@ -12,7 +12,7 @@ export interface HttpAnswer {
 }
 
 /** Routes whose success is not a JSON Result: the health probe, downloads, Prometheus text, the widget. */
-const NON_RESULT_SUCCESS = [/^\/health/, /^\/api\/attachments\//, /^\/api\/comment\/[^/]+\/attachments\/[^/?]+/, /^\/metrics/, /^\/support/, /^\/widget/, /^\/comment\//];
+const NON_RESULT_SUCCESS = [/^\/health/, /^\/api\/attachments\//, /^\/api\/comment\/[^/]+\/attachments\/[^/?]+/, /^\/metrics/, /^\/support/, /^\/widget/, /^\/comment\//, /^\/portal/, /^\/contacts/, /^\/api\/portal\/tickets\/[^/]+\/attachments\/[^/?]+/];
 
 /**
  * engine.io's own endpoint answers its own protocol (`{"code":…,"message":…}`, docs/protocol.md "Behind a

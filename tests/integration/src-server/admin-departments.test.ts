@@ -125,6 +125,31 @@ describe('department:update', () => {
     expect(after.audit).toEqual([]);
   });
 
+  it('sets, audits and clears a direct email; an address another department has is a conflict naming it, on update and on create, writing nothing', async () => {
+    const admin = await server.connectSpecialist({ role: 'admin' });
+    const update = (departmentId: string, email: string | null) => call(admin.socket, 'department:update', { clientId: randomUUID(), departmentId, patch: { email } });
+    const set = await callOk<Department>(admin.socket, 'department:update', { clientId: randomUUID(), departmentId: 'finance', patch: { email: 'Billing@Support.Example.com' } });
+    expect(set.email).toBe('billing@support.example.com');
+    expect((await audit(admin.socket))[0]).toMatchObject({ action: 'department.update', target: 'finance', changes: [{ field: 'email', before: 'finance@support.example.com', after: 'billing@support.example.com' }] });
+    const auditLength = (await audit(admin.socket)).length;
+
+    // Case does not make another address: the check (and the unique index) see the lower-cased one.
+    const taken = await update('technical', 'BILLING@support.example.com');
+    expect(taken).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Finance'), issues: [{ path: 'patch.email' }] } });
+    const created = await call(admin.socket, 'department:create', { clientId: randomUUID(), department: { id: 'events', name: 'Events', schedule: NY_WEEKDAYS, email: 'billing@support.example.com' } });
+    expect(created).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'department.email' }] } });
+    expect(await update('technical', 'tech+x@support.example.com')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const overview = await callOk<AdminOverview>(admin.socket, 'admin:get', {});
+    expect(overview.departments.find((d) => d.id === 'technical')?.email).toBe('tech@support.example.com');
+    expect(overview.departments.some((d) => d.id === 'events')).toBe(false);
+    expect(overview.audit).toHaveLength(auditLength);
+
+    // Its own address again is no conflict (nothing changes); cleared, the address is free for another department.
+    expect(await update('finance', 'billing@support.example.com')).toMatchObject({ ok: true, value: { email: 'billing@support.example.com' } });
+    expect(await update('finance', null)).toMatchObject({ ok: true, value: { email: null } });
+    expect(await update('technical', 'billing@support.example.com')).toMatchObject({ ok: true, value: { email: 'billing@support.example.com' } });
+  });
+
   it('new hours or a holiday flip a connected customer page’s availability at once, and the next opening is re-armed', async () => {
     const admin = await server.connectSpecialist({ role: 'admin' });
     await server.connectSpecialist({ departmentIds: ['finance'] });

@@ -106,5 +106,18 @@ export function SupportPage({ client, context, embedded }: SupportPageProps) {
       </Panel>
     );
 
-  return <main className="sb-page">{content}</main>;
+  // Below the panel, away from the CHAT/HELP tabs; inside the host page's iframe there is no room, and the widget's own tab leads here.
+  const links = embedded ? null : (
+    <nav className="sb-page-links" aria-label="More support">
+      <a href="/portal">My activities</a>
+      <a href="/contacts">Contacts</a>
+    </nav>
+  );
+
+  return (
+    <main className="sb-page">
+      {content}
+      {links}
+    </main>
+  );
 }

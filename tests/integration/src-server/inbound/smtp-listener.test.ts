@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import type { AcceptedMail } from '../../../../src-server/db/inbound-mail';
-import { parseInboundAddresses } from '../../../../src-server/inbound/address-map';
+import { addressMapFromDepartments } from '../../../../src-server/inbound/address-map';
 import { startInboundListener, type InboundListener } from '../../../../src-server/inbound/smtp-listener';
 
-const map = parseInboundAddresses('technical=tech@support.example.com,finance=billing@support.example.com');
-if (!map.ok) throw new Error('fixture');
+const map = addressMapFromDepartments([
+  { id: 'technical', email: 'tech@support.example.com' },
+  { id: 'finance', email: 'billing@support.example.com' },
+]);
 
 let listener: InboundListener | null = null;
 afterEach(async () => {
@@ -14,8 +16,7 @@ afterEach(async () => {
 });
 
 async function start(store: (m: AcceptedMail) => Promise<number>, processed: number[] = []) {
-  if (!map.ok) throw new Error('fixture');
-  listener = await startInboundListener({ host: '127.0.0.1', port: 0, maxBytes: 10_000, addresses: map.value, tls: null, now: () => 7 }, { store, process: (id) => processed.push(id) });
+  listener = await startInboundListener({ host: '127.0.0.1', port: 0, maxBytes: 10_000, addresses: () => Promise.resolve(map), tls: null, now: () => 7 }, { store, process: (id) => processed.push(id) });
   return nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
 }
 

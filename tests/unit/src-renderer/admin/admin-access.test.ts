@@ -17,6 +17,9 @@ describe('admin access', () => {
     expect(canChange(lead, 'canned')).toBe(true);
     expect(canChange(lead, 'notice')).toBe(true);
     expect(canChange(agent, 'canned')).toBe(false);
+    // Processing a mail again is the admins' (the server refuses leads); leads read the inbound mail.
+    expect(canChange(admin, 'inbound')).toBe(true);
+    expect(canChange(lead, 'inbound')).toBe(false);
   });
   it('lets leads and admins change any canned response, shared ones too, and agents none', () => {
     expect(canChangeCanned(lead, 'finance')).toBe(true);

@@ -20,6 +20,7 @@ describe('ticket labels', () => {
 
   it('names channels and products', () => {
     expect(ticketChannelLabels.email).toBe('Email');
+    expect(ticketChannelLabels.web).toBe('Web form');
     expect(productLabel('lumina')).toBe('Lumina');
     expect(productLabel('brand-ocean')).toBe('Brand Ocean');
   });

@@ -57,5 +57,9 @@ describe('schedule edits', () => {
     expect(fieldsPatch(finance, { zone: 'Europe/Paris', product: '' })).toEqual({ ok: true, value: { schedule: { ...finance.schedule, zone: 'Europe/Paris' }, product: null } });
     expect(fieldsPatch(finance, {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(fieldsPatch(finance, { routing: 'sometimes' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    // --email sets the direct address (lower-cased by the shared schema), an empty one clears it, a plus-tag is refused.
+    expect(fieldsPatch(finance, { email: 'Billing@Support.Example.com' })).toEqual({ ok: true, value: { email: 'billing@support.example.com' } });
+    expect(fieldsPatch(finance, { email: '' })).toEqual({ ok: true, value: { email: null } });
+    expect(fieldsPatch(finance, { email: 'billing+x@support.example.com' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });

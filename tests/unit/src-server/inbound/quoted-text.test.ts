@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripQuotedReply } from '../../../../src-server/inbound/quoted-text';
+import { REPLY_ABOVE_MARKER, stripQuotedReply } from '../../../../src-server/inbound/quoted-text';
 
 describe('stripQuotedReply', () => {
   it('cuts at an "On … wrote:" line', () => {
@@ -13,5 +13,9 @@ describe('stripQuotedReply', () => {
   });
   it('keeps the full text when everything is quoted', () => {
     expect(stripQuotedReply('> only a quote')).toBe('> only a quote');
+  });
+  it('cuts at our reply marker, quoted or not, with the attribution line above it', () => {
+    expect(stripQuotedReply(`Works now, thanks.\n\nOn Tue, 1 Dec 2026, Support <tech+t4.x@s.example> wrote:\n> ${REPLY_ABOVE_MARKER}\n> \n> Dana wrote: try a restart\n`)).toBe('Works now, thanks.');
+    expect(stripQuotedReply(`Works now.\n\nFrom: Support <tech@s.example>\nSent: Tuesday\n\n${REPLY_ABOVE_MARKER}\nDana wrote: try a restart\n`)).toBe('Works now.\n\nFrom: Support <tech@s.example>\nSent: Tuesday');
   });
 });
