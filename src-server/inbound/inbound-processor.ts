@@ -1,6 +1,7 @@
 // Turns a stored inbound mail into what it means — a new email ticket, a customer comment, or an ignored/failed
 // record — in one transaction with its outcome, so a crash leaves the mail 'received' (processed again at start)
 // and never half-applied.
+import { unfoldedHeaders } from './mail-headers';
 import { join } from 'node:path';
 import { MAX_MESSAGE_CHARS } from '../../src-shared/limits';
 import { emailSchema } from '../../src-shared/ids';
@@ -111,7 +112,9 @@ export class InboundProcessor {
     if (!row || !from.includes(row.status)) return;
     const parsed = await parseInbound(row.raw);
     if (!parsed.ok) {
-      await this.record(id, from, null, only('failed', parsed.error.message));
+      // The admin's list still names the mail by its Subject line, read raw (undecoded) from the header block.
+      const subject = unfoldedHeaders(row.raw).find((h) => h.name.toLowerCase() === 'subject')?.value.slice(0, 200) ?? null;
+      await this.record(id, from, null, only('failed', parsed.error.message), subject);
       return;
     }
     const mail = parsed.value;
@@ -148,12 +151,12 @@ export class InboundProcessor {
    * One transaction: take the mail (still in `from`), apply `effect`, record the outcome. Publishes the events and
    * wakes the outbox after the commit. Resolves null when the mail was no longer in `from` (another pass took it).
    */
-  private async record(id: number, from: readonly InboundMailStatus[], mail: ParsedInbound | null, effect: (trx: Db) => Promise<Applied>): Promise<Applied | null> {
+  private async record(id: number, from: readonly InboundMailStatus[], mail: ParsedInbound | null, effect: (trx: Db) => Promise<Applied>, rawSubject: string | null = null): Promise<Applied | null> {
     const out = await this.ctx.writes.run(async (trx) => {
       const now = this.ctx.clock.now();
       if (!(await takeInboundMail(trx, id, from, now))) return null;
       const a = await effect(trx);
-      await recordInboundOutcome(trx, id, { ...a.outcome, messageId: mail?.messageId ?? null, fromAddress: mail?.from ?? null, subject: mail ? mail.subject : null, processedAt: now });
+      await recordInboundOutcome(trx, id, { ...a.outcome, messageId: mail?.messageId ?? null, fromAddress: mail?.from ?? null, subject: mail ? mail.subject : rawSubject, processedAt: now });
       // After the outcome: the acknowledgement threads under the mail it answers (ticket-mail-headers.ts reads it).
       if (a.outcome.status === 'processed' && a.acknowledge && a.outcome.ticketId !== null) a.events.push(...(await this.queueAcknowledgement(trx, a.outcome.ticketId)));
       return a;

@@ -1,5 +1,6 @@
 // The page behind the recap email's signed link: the ticket's status, what a reply will do, its history and files
 // (images as thumbnails), and a form to add a comment with CCs and files (chosen or dropped on the form).
+import { TicketTranscript } from './TicketTranscript';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Attachment } from '../../../../src-shared/attachment';
 import type { CommentPage as CommentPageData } from '../../../../src-shared/protocol/http';
@@ -11,7 +12,6 @@ import { useFileDragArea, useFileDropGuard } from '../file-drag';
 import { commentAttachmentUrl, commentUploadUrl, fetchCommentTicket, postComment } from '../server-api';
 import { AttachmentList } from './AttachmentList';
 import { CommentFiles, useCommentFiles } from './CommentFiles';
-import { MessageText } from './MessageText';
 import { Panel } from './Panel';
 
 interface CommentPageProps {
@@ -22,7 +22,6 @@ interface CommentPageProps {
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: AppError } | { kind: 'ready'; page: CommentPageData };
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function linkProblem(error: AppError): { title: string; text: string } {
   switch (error.code) {
@@ -146,23 +145,7 @@ export function CommentPage({ origin, ticketId, sig }: CommentPageProps) {
         </div>
 
         <h2 className="sb-section-title">Conversation</h2>
-        <ol className="sb-messages sb-transcript" aria-label="Ticket history" data-testid="transcript">
-          {entries.length === 0 ? <li className="sb-hint">No messages yet.</li> : null}
-          {entries.map((e) => (
-            <li key={e.key} className={`sb-msg ${e.kind === 'system' ? 'sb-msg-system' : e.kind === 'mine' ? 'sb-msg-mine' : 'sb-msg-theirs'}`}>
-              {e.kind === 'system' ? null : (
-                <div className="sb-msg-meta">
-                  <span className="sb-msg-author">{e.author}</span>
-                  <time dateTime={new Date(e.at).toISOString()}>{dateTime.format(e.at)}</time>
-                </div>
-              )}
-              <div className={e.kind === 'system' ? undefined : 'sb-bubble'}>
-                <MessageText text={e.body} />
-                {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} hrefFor={hrefFor} loadImage={loadImage} /> : null}
-              </div>
-            </li>
-          ))}
-        </ol>
+        <TicketTranscript entries={entries} hrefFor={hrefFor} loadImage={loadImage} />
 
         {allFiles.length > 0 ? (
           <section className="sb-ticket-files" aria-labelledby={`${id}-files`} data-testid="ticket-files">

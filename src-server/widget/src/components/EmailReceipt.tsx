@@ -1,8 +1,8 @@
 // Confirmation after EMAIL US: the ticket number and when the customer can expect an answer.
+import { ExpectedReply } from './ExpectedReply';
 import { useEffect, useRef } from 'react';
 import type { EmailRequestReceipt } from '../../../../src-shared/protocol/http';
 
-const replyBy = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 interface EmailReceiptProps {
   receipt: EmailRequestReceipt;
@@ -26,15 +26,7 @@ export function EmailReceipt({ receipt, email, onDone }: EmailReceiptProps) {
       <p className="sb-lead">
         Your ticket number is <strong>#{receipt.ticketId}</strong>. We'll answer by email at <strong>{email}</strong>.
       </p>
-      <p className="sb-expected" data-testid="expected-reply">
-        {receipt.expectedReplyText}
-        {receipt.expectedReplyBy !== null ? (
-          <>
-            {' '}
-            Expect an answer by <strong>{replyBy.format(receipt.expectedReplyBy)}</strong> (your time).
-          </>
-        ) : null}
-      </p>
+      <ExpectedReply text={receipt.expectedReplyText} by={receipt.expectedReplyBy} />
       <button type="button" className="sb-button sb-button-secondary" onClick={onDone}>
         Ask another question
       </button>

@@ -1,5 +1,6 @@
 // Submit a request (/portal/new), at any hour: department, subject, description, CCs and files (uploaded first), with
 // the pid/eid of the link kept; the answer names the ticket, when to expect a reply, and links to it.
+import { ExpectedReply } from '../components/ExpectedReply';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Availability, Department } from '../../../../src-shared/department';
 import type { PortalRequestReceipt } from '../../../../src-shared/protocol/portal';
@@ -24,7 +25,6 @@ interface NewRequestPageProps {
 
 type Errors = { subject?: string; description?: string; department?: string; form?: string };
 
-const replyBy = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 export function NewRequestPage({ context, email, onSignedOut }: NewRequestPageProps) {
   const [departments, setDepartments] = useState<Department[] | null>(null);
@@ -118,15 +118,7 @@ export function NewRequestPage({ context, email, onSignedOut }: NewRequestPagePr
         <p className="sb-lead" role="status">
           Your ticket number is <strong>#{receipt.ticketId}</strong>. We'll answer by email at <strong>{email}</strong>.
         </p>
-        <p className="sb-expected" data-testid="expected-reply">
-          {receipt.expectedReplyText}
-          {receipt.expectedReplyBy !== null ? (
-            <>
-              {' '}
-              Expect an answer by <strong>{replyBy.format(receipt.expectedReplyBy)}</strong> (your time).
-            </>
-          ) : null}
-        </p>
+        <ExpectedReply text={receipt.expectedReplyText} by={receipt.expectedReplyBy} />
         <div className="pt-actions">
           <PortalLink to={`/portal/tickets/${receipt.ticketId}`} className="sb-button sb-button-primary">
             View request #{receipt.ticketId}

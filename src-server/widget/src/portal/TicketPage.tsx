@@ -1,11 +1,11 @@
 // One request (/portal/tickets/:id): its status and meaning, who is copied, the public conversation (chat transcript
 // and comments, never internal notes) with its files, and the form to add details, CCs and files.
+import { TicketTranscript } from '../components/TicketTranscript';
 import { useEffect, useState } from 'react';
 import type { PortalTicketDetail } from '../../../../src-shared/protocol/portal';
 import type { AppError } from '../../../../src-shared/result';
 import { ticketFiles, ticketHistory } from '../comment-view';
 import { AttachmentList } from '../components/AttachmentList';
-import { MessageText } from '../components/MessageText';
 import { AddDetailsForm } from './AddDetailsForm';
 import type { Attachment } from '../../../../src-shared/attachment';
 import { portalApi, ticketAttachmentUrl } from './portal-api';
@@ -119,23 +119,7 @@ export function TicketPage({ ticketId, onSignedOut }: TicketPageProps) {
       </div>
 
       <h2 className="pt-section-title">Conversation</h2>
-      <ol className="sb-messages sb-transcript pt-transcript" aria-label="Ticket history" data-testid="transcript">
-        {entries.length === 0 ? <li className="sb-hint">No messages yet.</li> : null}
-        {entries.map((e) => (
-          <li key={e.key} className={`sb-msg ${e.kind === 'system' ? 'sb-msg-system' : e.kind === 'mine' ? 'sb-msg-mine' : 'sb-msg-theirs'}`}>
-            {e.kind === 'system' ? null : (
-              <div className="sb-msg-meta">
-                <span className="sb-msg-author">{e.author}</span>
-                <time dateTime={new Date(e.at).toISOString()}>{dateTime.format(e.at)}</time>
-              </div>
-            )}
-            <div className={e.kind === 'system' ? undefined : 'sb-bubble'}>
-              <MessageText text={e.body} />
-              {e.attachments.length > 0 ? <AttachmentList attachments={e.attachments} hrefFor={hrefFor} loadImage={loadImage} /> : null}
-            </div>
-          </li>
-        ))}
-      </ol>
+      <TicketTranscript entries={entries} hrefFor={hrefFor} loadImage={loadImage} className="pt-transcript" />
 
       {files.length > 0 ? (
         <>

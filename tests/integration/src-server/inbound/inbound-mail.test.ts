@@ -95,7 +95,7 @@ describe('a new mail', () => {
       raw: 'From: ann@customer.example\r\nTo: tech@support.example.com\r\nSubject: broken\r\nContent-Type: multipart/mixed\r\n\r\n--x\r\nhello\r\n',
     });
     const [row] = await h.inbound();
-    expect(row).toMatchObject({ status: 'failed', reason: 'Unparseable mail: multipart body without a boundary.', ticketId: null });
+    expect(row).toMatchObject({ status: 'failed', reason: 'Unparseable mail: multipart body without a boundary.', ticketId: null, subject: 'broken' });
     const admin = await h.server.connectSpecialist({ role: 'admin', departmentIds: [] });
     const listed = await callOk<{ id: number; status: string }[]>(admin.socket, 'inbound:list', { status: 'failed' });
     expect(listed.map((m) => [m.id, m.status])).toEqual([[row?.id, 'failed']]);
