@@ -29,6 +29,12 @@ const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
 
 const ids = (v: string | string[] | undefined): string[] => (v === undefined ? [] : (typeof v === 'string' ? v.split(/\s+/) : v)).filter((s) => /^<[^<>\s]+>$/.test(s));
 
+/**
+ * NUL is dropped from every text we take from a mail: PostgreSQL's text columns refuse it ("invalid byte sequence
+ * for encoding UTF8: 0x00"), so one stray NUL would fail the whole mail there while SQLite keeps it. The raw bytes stay whole.
+ */
+const noNul = (s: string): string => s.replaceAll('\u0000', '');
+
 function headerText(v: HeaderValue): string | null {
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
@@ -55,23 +61,23 @@ export async function parseInbound(raw: Buffer): Promise<Result<ParsedInbound>> 
   if (/:\s*multipart\//i.test(contentType) && !/;\s*boundary\s*=/i.test(contentType)) {
     return err('bad_request', 'Unparseable mail: multipart body without a boundary.');
   }
-  const from = addresses(mail.from)[0]?.toLowerCase();
+  const from = addresses(mail.from).map(noNul)[0]?.toLowerCase();
   if (!from) return err('bad_request', 'Unparseable mail: no From address.');
   const headers = new Map<string, string | string[]>();
   for (const [name, value] of mail.headers) {
     const t = headerText(value);
-    if (t !== null) headers.set(name.toLowerCase(), t);
+    if (t !== null) headers.set(name.toLowerCase(), noNul(t));
   }
   // Return-Path is dropped by mailparser's structured view when it is "<>" (a bounce); read it from the raw lines.
-  for (const line of mail.headerLines) if (line.key === 'return-path') headers.set('return-path', line.line.slice(line.line.indexOf(':') + 1).trim());
+  for (const line of mail.headerLines) if (line.key === 'return-path') headers.set('return-path', noNul(line.line.slice(line.line.indexOf(':') + 1).trim()));
   return ok({
-    messageId: mail.messageId ?? null,
+    messageId: mail.messageId === undefined ? null : noNul(mail.messageId),
     from,
-    subject: mail.subject ?? '',
-    text: (mail.text ?? '').trim(),
-    recipients: [...addresses(mail.to), ...addresses(mail.cc)],
+    subject: noNul(mail.subject ?? ''),
+    text: noNul(mail.text ?? '').trim(),
+    recipients: [...addresses(mail.to), ...addresses(mail.cc)].map(noNul),
     referencedIds: [...ids(mail.inReplyTo), ...ids(mail.references)],
     headers,
-    attachments: mail.attachments.filter((a) => a.contentDisposition !== 'inline' || a.filename).map((a) => ({ filename: a.filename ?? 'attachment', content: a.content })),
+    attachments: mail.attachments.filter((a) => a.contentDisposition !== 'inline' || a.filename).map((a) => ({ filename: noNul(a.filename ?? 'attachment'), content: a.content })),
   });
 }

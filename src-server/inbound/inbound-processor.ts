@@ -113,7 +113,8 @@ export class InboundProcessor {
     const parsed = await parseInbound(row.raw);
     if (!parsed.ok) {
       // The admin's list still names the mail by its Subject line, read raw (undecoded) from the header block.
-      const subject = unfoldedHeaders(row.raw).find((h) => h.name.toLowerCase() === 'subject')?.value.slice(0, 200) ?? null;
+      // NUL dropped as in inbound-parse.ts: PostgreSQL's text columns refuse it.
+      const subject = unfoldedHeaders(row.raw).find((h) => h.name.toLowerCase() === 'subject')?.value.replaceAll('\u0000', '').slice(0, 200) ?? null;
       await this.record(id, from, null, only('failed', parsed.error.message), subject);
       return;
     }

@@ -9,6 +9,9 @@ import { startServer, type StartServerOptions, type TestServer } from '../../../
 import { listInboundMail, type InboundMailSummary } from '../../../../src-server/db/inbound-mail';
 import { listMailsForTicket, type OutboxMail } from '../../../../src-server/db/mail-outbox';
 
+/** A 1×1 PNG: an attachment every upload rule accepts. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
 export interface InboundHarness {
   server: TestServer;
   /** Sends through the listener and waits until the server processed what it accepted. */

@@ -12,9 +12,8 @@ import { listInboundMail, recordAcceptedMail, recordInboundOutcome } from '../..
 import { startServer } from '../../../support/start-server';
 import { updateDepartment } from '../../../../src-server/db/departments';
 import { call, callOk } from '../../../support/socket-clients';
-import { addressesOf, header, startInboundServer, type InboundHarness } from './inbound-harness';
+import { PNG, addressesOf, header, startInboundServer, type InboundHarness } from './inbound-harness';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
 
 let h: InboundHarness;
