@@ -45,6 +45,7 @@ import type { AdminDeps } from './admin/admin-deps';
 import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerPortalRoutes } from './http/portal-routes';
+import { registerStatusRoutes } from './http/status-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
 import { pageHeaders, registerSecurityHeaders } from './http/security-headers';
 import { registerServerRoot } from './http/server-root';
@@ -228,6 +229,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerOpsRoutes(fastify, readiness, metrics && config.metricsToken ? { registry: metrics, token: config.metricsToken } : null);
   registerUploadRoutes(fastify, ctx, chat, uploads, tickets);
   registerPortalRoutes(fastify, ctx, uploads);
+  registerStatusRoutes(fastify, ctx);
   const pages = pageHeaders(config);
   await registerWidgetRoutes(fastify, config.widgetDir, pages);
   registerServerRoot(fastify, pages);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { instantSchema } from './ids';
 
-export const mailKindSchema = z.enum(['chat_recap', 'email_ack', 'ticket_update', 'incident_resolved', 'account_management', 'ticket_reply', 'portal_sign_in']);
+export const mailKindSchema = z.enum(['chat_recap', 'email_ack', 'ticket_update', 'incident_resolved', 'account_management', 'ticket_reply', 'portal_sign_in', 'status_update']);
 export type MailKind = z.infer<typeof mailKindSchema>;
 
 export const mailKindLabels: Record<MailKind, string> = {
@@ -14,6 +14,7 @@ export const mailKindLabels: Record<MailKind, string> = {
   account_management: 'Account Management email',
   ticket_reply: 'Reply email',
   portal_sign_in: 'Sign-in link email',
+  status_update: 'System status email',
 };
 
 /** The `field` of a ticket audit entry that records a delivery attempt; its `to` is a MailAttempt. */

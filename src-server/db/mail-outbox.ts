@@ -17,6 +17,8 @@ export interface NewOutboxMail {
   /** Threading: the "<…>" id this mail answers, and the ids of the conversation so far (oldest first). */
   inReplyTo?: string | null;
   references?: readonly string[];
+  /** The one-click unsubscribe URL (List-Unsubscribe, RFC 8058) of mail someone subscribed to (status updates). */
+  listUnsubscribe?: string | null;
 }
 
 export interface OutboxMail extends Omit<NewOutboxMail, 'key'> {
@@ -48,6 +50,7 @@ function toMail(r: Row): OutboxMail {
     replyTo: r.reply_to,
     inReplyTo: r.in_reply_to,
     references: r.references_ids ? r.references_ids.split(' ') : [],
+    listUnsubscribe: r.list_unsubscribe,
     status: statusOf(r.status),
     attempts: Number(r.attempts),
     lastError: r.last_error,
@@ -73,6 +76,7 @@ export async function enqueueMails(db: Db, mails: readonly NewOutboxMail[], now:
         reply_to: m.replyTo ?? null,
         in_reply_to: m.inReplyTo ?? null,
         references_ids: m.references && m.references.length > 0 ? m.references.join(' ') : null,
+        list_unsubscribe: m.listUnsubscribe ?? null,
         created_at: now,
         next_attempt_at: now,
       })),

@@ -231,6 +231,8 @@ export interface MailOutboxTable {
   in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   /** Migration 12: References, space-separated "<…>" ids, or null. */
   references_ids: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 13: the one-click unsubscribe URL (List-Unsubscribe, RFC 8058), or null. */
+  list_unsubscribe: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AutomationJobsTable {
@@ -359,6 +361,9 @@ export interface PortalSessionsTable {
   ended_at: Instant | null;
 }
 
+/** Migration 13: who gets status_update mail (src-server/db/status-subscriptions.ts); the unsubscribe token's SHA-256. */
+export interface StatusSubscriptionsTable { email: string; created_at: Instant; unsubscribe_token_hash: string }
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
@@ -387,6 +392,7 @@ export interface Database {
   inbound_mail: InboundMailTable;
   portal_sign_in_links: PortalSignInLinksTable;
   portal_sessions: PortalSessionsTable;
+  status_subscriptions: StatusSubscriptionsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -103,6 +103,7 @@ async function attempt(deps: DeliveryDeps, mail: OutboxMail, claimedAt: number):
       replyTo: mail.replyTo ?? null,
       inReplyTo: mail.inReplyTo ?? null,
       references: mail.references ?? [],
+      listUnsubscribe: mail.listUnsubscribe ?? null,
     });
   } catch (e) {
     failure = classifyMailError(e);

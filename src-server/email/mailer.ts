@@ -20,6 +20,8 @@ export interface OutgoingMail {
   /** Threading headers, "<…>" ids. */
   inReplyTo?: string | null;
   references?: readonly string[];
+  /** One-click unsubscribe URL: sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058). */
+  listUnsubscribe?: string | null;
 }
 
 /** The nodemailer message both transports send: threading and reply headers, and the ticket a mail is about. */
@@ -33,8 +35,16 @@ export function messageOptions(from: string, mail: OutgoingMail): SendMailOption
     ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
     ...(mail.references && mail.references.length > 0 ? { references: [...mail.references] } : {}),
+    ...(mail.ticketId !== null || mail.listUnsubscribe ? { headers: mailHeaders(mail) } : {}),
+  };
+}
+
+function mailHeaders(mail: OutgoingMail): Record<string, string> {
+  return {
     // Marks our own mail: an auto-reply that echoes it, or a loop back into the listener, is recognised (mail-classifier.ts).
-    ...(mail.ticketId !== null ? { headers: { 'X-Switchboard-Ticket': String(mail.ticketId) } } : {}),
+    ...(mail.ticketId !== null ? { 'X-Switchboard-Ticket': String(mail.ticketId) } : {}),
+    // The POST header tells mail programs the URL unsubscribes on a bare POST, so no link-scanner GET can do it.
+    ...(mail.listUnsubscribe ? { 'List-Unsubscribe': `<${mail.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
   };
 }
 

@@ -75,7 +75,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 180 * 24 * 3600 } : false,
   });
   // Everything under /api/ is personal or changes by the second (tokens, tickets, transcripts, files): never stored.
+  // The one exception is the public status (status-routes.ts), the same for everyone and cacheable when it succeeded.
   app.addHook('onSend', async (req, reply, payload) => {
+    if (req.routeOptions.url === '/api/status' && reply.statusCode === 200) return payload;
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });

@@ -1,4 +1,4 @@
-// Serves the built customer widget (dist/widget): the SPA at /support, /comment/:ticketId, /portal and /contacts, assets under /widget/, the embed script.
+// Serves the built customer widget (dist/widget): the SPA at /support, /comment/:ticketId, /portal, /contacts and /status, assets under /widget/, the embed script.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -26,5 +26,8 @@ export async function registerWidgetRoutes(app: FastifyInstance, widgetDir: stri
   app.get('/portal/sign-in', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html', { noStore: true }));
   app.get('/portal/*', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
   app.get('/contacts', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
+  // System status (src-server/widget/src/status/): the unsubscribe page's URL carries the mailed token, so never stored.
+  app.get('/status', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
+  app.get('/status/unsubscribe', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html', { noStore: true }));
   app.get('/widget.js', { helmet: headers.embedScript }, (_req, reply) => serve(reply, 'embed.js'));
 }

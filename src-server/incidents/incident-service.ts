@@ -15,6 +15,7 @@ import type { NoticeService } from '../notices/notice-service';
 import { commentUrl } from '../email/customer-mail';
 import { enqueueTicketMails } from '../email/ticket-mail-headers';
 import { incidentResolved } from '../email/templates';
+import { queueStatusMails } from '../status/status-mail';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
 
@@ -111,10 +112,15 @@ export class IncidentService {
         const linked = await this.link(trx, actor, incident.id, input.ticketIds, now);
         if (!linked.ok) return { result: linked, events: [] };
         const saved = (await incidents.getIncident(trx, incident.id)) ?? incident;
+        // Status subscribers hear of it in this transaction: a declared incident is never left unannounced.
+        await queueStatusMails(this.ctx, trx, saved, 'opened', input.notice?.text ?? null, now);
         return { result: ok(saved), events: [...linked.value, await appendEvent(trx, 'incident.updated', saved, now, leadsOnly)] };
       }),
     );
-    if (out.events.length > 0 && out.result.ok) this.ctx.log.info({ incidentId: out.result.value.id, specialistId: actor.specialistId }, 'incident declared');
+    if (out.events.length > 0 && out.result.ok) {
+      this.ctx.log.info({ incidentId: out.result.value.id, specialistId: actor.specialistId }, 'incident declared');
+      this.ctx.mailOutbox.wake();
+    }
     return out.result;
   }
 
@@ -137,6 +143,7 @@ export class IncidentService {
       const after: Incident = { ...before, state: 'resolved', resolvedAt: now, resolutionNote: input.note };
       // In this transaction: the incident is never resolved without its requester mails in the outbox.
       if (input.notifyRequesters) await this.queueRequesterMails(trx, after, now);
+      await queueStatusMails(this.ctx, trx, after, 'resolved', null, now);
       return { result: ok(after), events: [await appendEvent(trx, 'incident.updated', after, now, leadsOnly)] };
     });
     // Side effects only for the call that resolved it (a retry gets the result and changes nothing).
@@ -147,7 +154,7 @@ export class IncidentService {
       const cleared = await this.notices.set(actor, { clientId: `${input.clientId}:notice`, notice: null });
       if (!cleared.ok) this.ctx.log.error({ incidentId: incident.id, code: cleared.error.code }, 'clearing the incident notice failed');
     }
-    if (input.notifyRequesters) this.ctx.mailOutbox.wake();
+    this.ctx.mailOutbox.wake();
     return out.result;
   }
 

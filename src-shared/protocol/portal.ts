@@ -11,11 +11,11 @@ import { scheduleSchema } from '../business-hours';
 /** The session cookie's name; HttpOnly, SameSite=Lax, Path=/api/portal, Secure when PUBLIC_URL is https. */
 export const PORTAL_SESSION_COOKIE = 'sb_portal';
 
-/** Where a sign-in link may send the customer afterwards: a portal path only (never another site). */
+/** Where a sign-in link may send the customer afterwards: a portal path or the status page (never another site). */
 export const portalReturnPathSchema = z
   .string()
   .max(300)
-  .regex(/^\/portal(\/[A-Za-z0-9/_-]*)?(\?[A-Za-z0-9=&%_.-]*)?$/, 'a /portal path');
+  .regex(/^(\/portal(\/[A-Za-z0-9/_-]*)?|\/status)(\?[A-Za-z0-9=&%_.-]*)?$/, 'a /portal path or /status');
 
 /** `POST /api/portal/sign-in`: mail a one-time link. Always answered 202 the same way, known address or not. */
 export const portalSignInRequestSchema = z.object({

@@ -14,6 +14,7 @@ import { loginAttempts } from './0009_login_attempts';
 import { administration } from './0010_administration';
 import { inboundMail } from './0011_inbound_mail';
 import { customerPortal } from './0012_customer_portal';
+import { statusSubscriptions } from './0013_status_subscriptions';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration, inboundMail, customerPortal];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration, inboundMail, customerPortal, statusSubscriptions];
 export const LATEST_VERSION = migrations.length;
 
 async function ensureVersionTable(db: Kysely<Database>): Promise<void> {

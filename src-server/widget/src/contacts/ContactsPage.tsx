@@ -63,6 +63,12 @@ export function DepartmentCard({ contact, now, zone }: { contact: DepartmentCont
         ) : null}
         <p className="sb-hint pt-dept-hours">Team's own hours: {contact.hoursText}</p>
       </div>
+      {/* The seeds: "view system availability (within the Technical tile)". */}
+      {contact.departmentId === 'technical' ? (
+        <PortalLink to="/status" className="sb-link" data-testid="technical-status-link">
+          View system availability
+        </PortalLink>
+      ) : null}
     </li>
   );
 }

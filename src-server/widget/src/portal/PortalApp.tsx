@@ -12,6 +12,10 @@ import { PortalHeader } from './PortalHeader';
 import { SignInForm } from './SignInForm';
 import { SignInLinkPage } from './SignInLinkPage';
 import { TicketPage } from './TicketPage';
+// In the portal's chunk (itself loaded lazily by main.tsx), not one of their own: a screen that arrived after a move
+// would miss the focus that moves to its heading.
+import { StatusPage } from '../status/StatusPage';
+import { UnsubscribePage } from '../status/UnsubscribePage';
 import './portal.css';
 
 /** undefined: still asking the server. */
@@ -71,6 +75,8 @@ export function PortalApp() {
 
   let content;
   if (page.name === 'contacts') content = <ContactsPage />;
+  else if (page.name === 'status' || page.name === 'status-unsubscribe')
+    content = page.name === 'status' ? <StatusPage session={session} onSignedOut={signedOut} /> : <UnsubscribePage token={page.token} />;
   else if (page.name === 'sign-in')
     content = (
       <SignInLinkPage
@@ -111,7 +117,7 @@ export function PortalApp() {
           session={session ?? null}
           onSignedOut={() => {
             setSession(null);
-            if (page.name !== 'contacts') navigate('/portal', { replace: true });
+            if (!['contacts', 'status', 'status-unsubscribe'].includes(page.name)) navigate('/portal', { replace: true });
           }}
         />
         <main id="pt-main" className="pt-main" tabIndex={-1}>

@@ -1,5 +1,5 @@
-// The portal's top bar: the product name, My activities · Submit a request · Contacts, and who is signed in.
-import { useState } from 'react';
+// The portal's top bar: the product name, My activities · Submit a request · Contacts · System status, and who is signed in.
+import { useEffect, useRef, useState } from 'react';
 import type { PortalSession } from '../../../../src-shared/protocol/portal';
 import { portalApi } from './portal-api';
 import { PortalLink } from './portal-nav';
@@ -15,11 +15,18 @@ const links: { to: string; label: string; pages: PortalPage['name'][] }[] = [
   { to: '/portal', label: 'My activities', pages: ['activities', 'ticket'] },
   { to: '/portal/new', label: 'Submit a request', pages: ['new'] },
   { to: '/contacts', label: 'Contacts', pages: ['contacts'] },
+  { to: '/status', label: 'System status', pages: ['status', 'status-unsubscribe'] },
 ];
 
 export function PortalHeader({ current, session, onSignedOut }: PortalHeaderProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const nav = useRef<HTMLElement>(null);
+
+  // On a phone the links scroll sideways: the current one is brought into view, so the reader sees where they are.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
 
   async function signOut() {
     setBusy(true);
@@ -39,7 +46,7 @@ export function PortalHeader({ current, session, onSignedOut }: PortalHeaderProp
           </svg>
           Support
         </a>
-        <nav className="pt-nav" aria-label="Support portal">
+        <nav ref={nav} className="pt-nav" aria-label="Support portal">
           {links.map((l) => (
             <PortalLink key={l.to} to={l.to} className="pt-nav-link" aria-current={l.pages.includes(current) ? 'page' : undefined}>
               {l.label}

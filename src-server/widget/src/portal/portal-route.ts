@@ -1,4 +1,5 @@
-// Which portal screen a path asks for (/portal, /portal/sign-in?token=, /portal/tickets/:id, /portal/new, /contacts).
+// Which portal screen a path asks for (/portal, /portal/sign-in?token=, /portal/tickets/:id, /portal/new, /contacts,
+// /status and /status/unsubscribe?token=).
 // The portal moves between these without reloading, so this runs on every navigation, not only at start.
 import type { SupportContext } from '../../../../src-shared/visitor';
 import { portalReturnPathSchema } from '../../../../src-shared/protocol/portal';
@@ -8,7 +9,9 @@ export type PortalPage =
   | { name: 'sign-in'; token: string }
   | { name: 'ticket'; ticketId: number }
   | { name: 'new'; context: SupportContext }
-  | { name: 'contacts' };
+  | { name: 'contacts' }
+  | { name: 'status' }
+  | { name: 'status-unsubscribe'; token: string };
 
 const MAX_CONTEXT_CHARS = 128;
 
@@ -27,6 +30,8 @@ export function portalPageFor(pathname: string, search: string): PortalPage | nu
   const params = new URLSearchParams(search);
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/contacts') return { name: 'contacts' };
+  if (path === '/status') return { name: 'status' };
+  if (path === '/status/unsubscribe') return { name: 'status-unsubscribe', token: params.get('token') ?? '' };
   if (path === '/portal') return { name: 'activities' };
   if (path === '/portal/sign-in') return { name: 'sign-in', token: params.get('token') ?? '' };
   if (path === '/portal/new') return { name: 'new', context: contextOf(params) };
