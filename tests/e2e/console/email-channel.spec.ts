@@ -202,8 +202,8 @@ test('an admin reads Inbound mail with the unreadable mails counted and processe
     const leadSection = leadPage.getByTestId('inbound-section');
     await expect(leadSection.getByTestId('inbound-row')).toHaveCount(4);
     await expect(leadSection.getByTestId('inbound-failed-count')).toContainText('1 mail could not be read.');
-    // Unreadable, so no subject was ever parsed from it.
-    await leadSection.getByTestId('inbound-row').filter({ hasText: 'bo@customer.example' }).getByRole('button', { name: '(no subject)' }).click();
+    // Unreadable, yet listed by its raw Subject line.
+    await leadSection.getByTestId('inbound-row').filter({ hasText: 'bo@customer.example' }).getByRole('button', { name: 'Scan attached' }).click();
     const dialog = leadPage.getByRole('dialog', { name: /^Mail #/ });
     await expect(dialog.getByTestId('inbound-detail')).toContainText('Could not be read');
     await expect(dialog.getByText('Only admins can process a mail again.')).toBeVisible();
