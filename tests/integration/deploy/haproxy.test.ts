@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { io } from 'socket.io-client';
 import type { Message } from '../../../src-shared/message';
 import type { AuthTokens } from '../../../src-shared/protocol/http';
@@ -95,6 +97,11 @@ describe.skipIf(reason !== null)(`deploy/haproxy.cfg in front of three nodes${re
       SOCKET_PING_INTERVAL_MS: String(PING.interval),
       SOCKET_PING_TIMEOUT_MS: String(PING.timeout),
     };
+    // The nodes run on the real clock: open Technical around the clock (as an operator would, with the admin CLI)
+    // so the chat below does not depend on the hour the suite runs at.
+    await promisify(execFile)(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src-server/admin-cli.ts', 'set-hours', '--id', 'technical', '--hours', '1-7 00:00-24:00'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: pg.url, SECRET: env.SECRET, DATA_DIR: dataDir },
+    });
     nodes = await Promise.all(ports.map((port) => startServerProcess({ ...env, PORT: String(port) }, 60_000)));
     lb = await startHaproxy({ nodes: ports.map((port) => ({ host: '127.0.0.1', port })) });
   }, 90_000);
