@@ -65,6 +65,7 @@ import { limiterFactory } from './budgets/limiter-store';
 import { StrangerBudgets } from './budgets/stranger-budgets';
 import { LoginGuard } from './auth/login-guard';
 import { InboundProcessor } from './inbound/inbound-processor';
+import { HelpAuthoring } from './help/help-authoring';
 import { startInboundMail, type InboundMail } from './inbound/inbound-mail-service';
 
 export interface AppDeps {
@@ -238,7 +239,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   guardOrigins(agents, () => AGENT_ORIGINS);
 
   attachVisitorNamespace(visitors, ctx, chat, notices);
-  const agentHooks = attachAgentNamespace(agents, ctx, { chat, tickets, notices, incidents, admin, inbound });
+  const agentHooks = attachAgentNamespace(agents, ctx, { chat, tickets, notices, incidents, admin, inbound, help: new HelpAuthoring(ctx) });
 
   // Every TCP connection, so stop() can end the ones a browser keeps open (keep-alive, half-sent requests, websockets).
   const connections = new Set<NetSocket>();

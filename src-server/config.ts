@@ -112,6 +112,7 @@ const envSchema = z.object({
   RATE_LIMIT_UPLOAD: budgetEnv(['ip', 'global'] as const, DEFAULT_BUDGETS.upload),
   /** Portal sign-in links: per address asking, per email address (target) and global. */
   RATE_LIMIT_PORTAL_SIGN_IN: budgetEnv(budgetScopes, DEFAULT_BUDGETS.portal_sign_in),
+  RATE_LIMIT_PUBLIC_READ: budgetEnv(['ip', 'global'] as const, DEFAULT_BUDGETS.public_read),
   /** ip: failed logins per address across accounts; account: failures per account from addresses it never signed in from; global: attempts. */
   RATE_LIMIT_LOGIN: budgetEnv(['ip', 'account', 'global'] as const, DEFAULT_LOGIN_BUDGETS),
   /** Failed logins of one account from one address before each further try waits (doubling, up to LOGIN_BACKOFF_MAX_MS). */
@@ -130,6 +131,10 @@ const envSchema = z.object({
   PORTAL_LINK_TTL_MS: z.coerce.number().int().min(60_000).default(30 * 60_000),
   /** How long a portal session lasts after sign-in (sign-out ends it sooner). */
   PORTAL_SESSION_TTL_MS: z.coerce.number().int().min(60_000).default(30 * 24 * 3_600_000),
+  /** How often the daily-digest loop looks for followers whose digest is due (help/help-digest-loop.ts). */
+  HELP_DIGEST_CHECK_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
+  /** Hosts whose videos an article may embed (a link alone on its line), comma-separated; empty: no embeds. */
+  HELP_VIDEO_HOSTS: z.string().default('www.youtube.com,youtube.com,youtu.be,player.vimeo.com,vimeo.com'),
   /** The inbound SMTP listener's port; unset: no listener (department addresses are then only shown on Contacts). */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Where the listener binds; default HOST. */
@@ -192,6 +197,7 @@ export interface Config {
   logHeadWatchMs: number;
   unsentUploadMaxAgeMs: number;
   portal: { linkTtlMs: number; sessionTtlMs: number };
+  help: { digestCheckMs: number; videoHosts: readonly string[] };
   /** Null: no inbound SMTP listener. */
   inbound: { port: number; host: string; maxBytes: number; tls: { keyFile: string; certFile: string } | null } | null;
 }
@@ -244,12 +250,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       frameAncestors: e.FRAME_ANCESTORS,
       widgetOrigins: e.WIDGET_ORIGINS ?? null,
       trustProxy: e.TRUST_PROXY,
-      budgets: { chat_request: e.RATE_LIMIT_CHAT_REQUEST, email_request: e.RATE_LIMIT_EMAIL_US, comment: e.RATE_LIMIT_COMMENT, upload: e.RATE_LIMIT_UPLOAD, portal_sign_in: e.RATE_LIMIT_PORTAL_SIGN_IN },
+      budgets: { chat_request: e.RATE_LIMIT_CHAT_REQUEST, email_request: e.RATE_LIMIT_EMAIL_US, comment: e.RATE_LIMIT_COMMENT, upload: e.RATE_LIMIT_UPLOAD, portal_sign_in: e.RATE_LIMIT_PORTAL_SIGN_IN, public_read: e.RATE_LIMIT_PUBLIC_READ },
       login: { budgets: e.RATE_LIMIT_LOGIN, freeFailures: e.LOGIN_FREE_FAILURES, backoffMaxMs: e.LOGIN_BACKOFF_MAX_MS },
       unverifiedMailPerHour: e.UNVERIFIED_MAIL_PER_HOUR,
       logHeadWatchMs: e.LOG_HEAD_WATCH_MS,
       unsentUploadMaxAgeMs: e.UNSENT_UPLOAD_MAX_AGE_MS,
       portal: { linkTtlMs: e.PORTAL_LINK_TTL_MS, sessionTtlMs: e.PORTAL_SESSION_TTL_MS },
+      help: { digestCheckMs: e.HELP_DIGEST_CHECK_MS, videoHosts: e.HELP_VIDEO_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '') },
       inbound:
         e.INBOUND_SMTP_PORT === undefined
           ? null

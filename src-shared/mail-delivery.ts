@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { instantSchema } from './ids';
 
-export const mailKindSchema = z.enum(['chat_recap', 'email_ack', 'ticket_update', 'incident_resolved', 'account_management', 'ticket_reply', 'portal_sign_in', 'status_update']);
+export const mailKindSchema = z.enum(['chat_recap', 'email_ack', 'ticket_update', 'incident_resolved', 'account_management', 'ticket_reply', 'portal_sign_in', 'status_update', 'help_article', 'help_digest']);
 export type MailKind = z.infer<typeof mailKindSchema>;
 
 export const mailKindLabels: Record<MailKind, string> = {
@@ -15,6 +15,8 @@ export const mailKindLabels: Record<MailKind, string> = {
   ticket_reply: 'Reply email',
   portal_sign_in: 'Sign-in link email',
   status_update: 'System status email',
+  help_article: 'Help center article email',
+  help_digest: 'Help center digest email',
 };
 
 /** The `field` of a ticket audit entry that records a delivery attempt; its `to` is a MailAttempt. */

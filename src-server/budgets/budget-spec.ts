@@ -13,7 +13,7 @@ export type BudgetScope = (typeof budgetScopes)[number];
 export type BudgetSpec = Partial<Record<BudgetScope, Rate>>;
 
 /** Everything a stranger can trigger without an account; login has its own rules (auth/login-guard.ts). */
-export const strangerOperations = ['chat_request', 'email_request', 'comment', 'upload', 'portal_sign_in'] as const;
+export const strangerOperations = ['chat_request', 'email_request', 'comment', 'upload', 'portal_sign_in', 'public_read'] as const;
 export type StrangerOperation = (typeof strangerOperations)[number];
 
 const MINUTE = 60_000;
@@ -33,6 +33,10 @@ export const DEFAULT_BUDGETS: Record<StrangerOperation, BudgetSpec> = {
   upload: { ip: { points: 60, durationMs: 10 * MINUTE }, global: { points: 300, durationMs: MINUTE } },
   // Target: the address a sign-in link goes to; a link mail is the one thing here that reaches a stranger's inbox.
   portal_sign_in: { ip: { points: 30, durationMs: 10 * MINUTE }, target: { points: 5, durationMs: HOUR }, global: { points: 120, durationMs: MINUTE } },
+  // Anonymous reads that query the database each time (help search and suggestions, the status answer) and the
+  // cheap writes beside them (suggestion events, one-click unsubscribes): a search-as-you-type widget in a busy
+  // office asks a few times a second at most; global bounds what all of them cost together.
+  public_read: { ip: { points: 1200, durationMs: 10 * MINUTE }, global: { points: 6000, durationMs: MINUTE } },
 };
 
 /** Login: failures per IP across accounts, failures per account from IPs it never signed in from, attempts of everyone. */

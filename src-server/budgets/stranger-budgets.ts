@@ -11,6 +11,7 @@ const WHAT: Record<StrangerOperation, string> = {
   comment: 'comments',
   upload: 'uploads',
   portal_sign_in: 'sign-in links',
+  public_read: 'requests',
 };
 
 interface OperationLimiters {
@@ -36,7 +37,7 @@ export class StrangerBudgets {
         ...(s.global ? { global: make(`${op}:global`, s.global) } : {}),
       };
     };
-    this.limiters = { chat_request: build('chat_request'), email_request: build('email_request'), comment: build('comment'), upload: build('upload'), portal_sign_in: build('portal_sign_in') };
+    this.limiters = { chat_request: build('chat_request'), email_request: build('email_request'), comment: build('comment'), upload: build('upload'), portal_sign_in: build('portal_sign_in'), public_read: build('public_read') };
   }
 
   /**

@@ -1,5 +1,6 @@
 // Row types of the server database (snake_case as stored); repositories map them to the shared domain types.
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { HelpDatabase } from './schema-help';
 
 /** Instants are epoch ms in BIGINT columns (pg's int8 is parsed to number in connection.ts). */
 type Instant = number;
@@ -364,7 +365,7 @@ export interface PortalSessionsTable {
 /** Migration 13: who gets status_update mail (src-server/db/status-subscriptions.ts); the unsubscribe token's SHA-256. */
 export interface StatusSubscriptionsTable { email: string; created_at: Instant; unsubscribe_token_hash: string }
 
-export interface Database {
+export interface Database extends HelpDatabase {
   schema_migrations: SchemaMigrationsTable;
   departments: DepartmentsTable;
   specialists: SpecialistsTable;

@@ -136,6 +136,11 @@ export class IncidentService {
     return out.result;
   }
 
+  /** Leads and admins: an update on an open incident, shown on /status and mailed to status subscribers. */
+  async postUpdate(_actor: AgentActor, _input: AgentIn<'incident:update'>): Promise<Result<Incident>> {
+    return err('internal', 'Incident updates are being built.');
+  }
+
   async resolve(actor: AgentActor, input: AgentIn<'incident:resolve'>): Promise<Result<Incident>> {
     if (actor.role === 'agent') return forbidden();
     const out = await this.changeOpenIncident(actor, input, 'This incident is already resolved.', async (trx, before, now) => {

@@ -23,6 +23,8 @@ import { deleteCanned, listCannedFor, saveCanned } from '../admin/canned-respons
 import type { InboundProcessor } from '../inbound/inbound-processor';
 import { getInbound, listInbound, ticketMail } from '../inbound/inbound-view';
 import { retryInbound } from '../inbound/inbound-retry';
+import type { HelpAuthoring } from '../help/help-authoring';
+import { suggestForAgent } from '../help/help-suggest';
 
 export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
 type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData>;
@@ -43,6 +45,7 @@ export interface AgentServices {
   incidents: IncidentService;
   admin: AdminDeps;
   inbound: InboundProcessor;
+  help: HelpAuthoring;
 }
 
 export interface AgentNamespaceHooks {
@@ -58,7 +61,7 @@ const stillSame = (a: AgentActor, s: { active: boolean; role: string; displayNam
   s.active && s.role === a.role && s.displayName === a.displayName && [...s.departmentIds].sort().join() === [...a.departmentIds].sort().join();
 
 export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, services: AgentServices): AgentNamespaceHooks {
-  const { chat, tickets, notices, incidents, admin, inbound } = services;
+  const { chat, tickets, notices, incidents, admin, inbound, help } = services;
   const actors = new WeakMap<AgentSocket, AgentActor>();
 
   nsp.use((socket, next) => {
@@ -138,6 +141,15 @@ export function attachAgentNamespace(nsp: AgentNamespace, ctx: ServerContext, se
         'inbound:list': (input) => listInbound(ctx, actor, input),
         'inbound:get': ({ inboundId }) => getInbound(ctx, actor, inboundId),
         'inbound:retry': (input) => retryInbound(ctx, inbound, actor, input),
+        'incident:update': (input) => incidents.postUpdate(actor, input),
+        'help:tree': () => help.tree(actor),
+        'help:section:save': (input) => help.saveSection(actor, input),
+        'help:article:get': (input) => help.getArticle(actor, input),
+        'help:article:create': (input) => help.createArticle(actor, input),
+        'help:article:save': (input) => help.saveArticle(actor, input),
+        'help:article:publish': (input) => help.publish(actor, input),
+        'help:article:unpublish': (input) => help.unpublish(actor, input),
+        'help:suggest': (input) => suggestForAgent(ctx, actor, input),
       },
       { log, optionalAck: ['typing'], now: () => ctx.clock.now() },
     );

@@ -56,6 +56,7 @@ export function statusPage(incidents: readonly Incident[], notice: SystemNotice 
     state: incidentState(i, notice),
     startedAt: i.createdAt,
     notice: notice !== null && i.noticeId === notice.id ? notice.text : null,
+    updates: [],
   }));
   return {
     state: worst([noticeState(notice), ...openViews.map((i) => i.state)]),

@@ -19,6 +19,7 @@ import { adminOverviewSchema, passwordResetSchema, specialistCreatedSchema } fro
 import { inboundMailDetailSchema, inboundMailSummarySchema } from '../inbound-mail';
 import type { AgentClientToServerEvents, AgentSnapshot, TicketDetail } from './agent';
 import type { AuthTokens } from './http';
+import { helpArticleDetailSchema, helpSearchHitSchema, helpSectionSchema, helpTreeSchema } from '../help-center';
 
 export const agentSnapshotSchema = z.object({
   me: specialistSchema,
@@ -73,6 +74,15 @@ export const agentAnswerSchemas = {
   'inbound:list': z.array(inboundMailSummarySchema),
   'inbound:get': inboundMailDetailSchema,
   'inbound:retry': inboundMailSummarySchema,
+  'incident:update': incidentSchema,
+  'help:tree': helpTreeSchema,
+  'help:section:save': helpSectionSchema,
+  'help:article:get': helpArticleDetailSchema,
+  'help:article:create': helpArticleDetailSchema,
+  'help:article:save': helpArticleDetailSchema,
+  'help:article:publish': helpArticleDetailSchema,
+  'help:article:unpublish': helpArticleDetailSchema,
+  'help:suggest': z.array(helpSearchHitSchema),
 } as const;
 export type AgentAnswerEvent = keyof typeof agentAnswerSchemas;
 export type AgentAnswer<E extends AgentAnswerEvent> = z.output<(typeof agentAnswerSchemas)[E]>;

@@ -26,6 +26,18 @@ import { departmentCreateSchema, departmentPatchSchema } from '../department';
 import { cannedDraftSchema, type CannedResponse } from '../canned-response';
 import { specialistCreateSchema, specialistPatchSchema, type AdminOverview, type PasswordReset, type SpecialistCreated } from '../admin';
 import { inboundMailStatusSchema, type InboundMailDetail, type InboundMailSummary } from '../inbound-mail';
+import {
+  helpArticleDraftSchema,
+  helpArticleIdSchema,
+  helpSectionDraftSchema,
+  helpSectionIdSchema,
+  helpSlugSchema,
+  type HelpArticleDetail,
+  type HelpSearchHit,
+  type HelpSection,
+  type HelpTree,
+} from '../help-center';
+import { helpQuerySchema } from './help';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -129,6 +141,27 @@ export const agentInbound = {
   'inbound:get': z.object({ inboundId: z.number().int().positive() }),
   /** Admins: process a mail that failed (or is still waiting) again; answers its summary afterwards. */
   'inbound:retry': z.object({ clientId: clientIdSchema, inboundId: z.number().int().positive() }),
+  /** Leads and admins: post an update on an open incident; shown on /status and mailed to status subscribers. */
+  'incident:update': z.object({ clientId: clientIdSchema, incidentId: incidentIdSchema, note: z.string().trim().min(1).max(2000) }),
+  /** Leads and admins: products, sections and every article (any status) for authoring. */
+  'help:tree': z.object({}),
+  /** Leads and admins: a new section (no id) or new fields for one. `conflict` when the slug is taken in its product. */
+  'help:section:save': z.object({ clientId: clientIdSchema, section: helpSectionDraftSchema }),
+  /** Leads and admins: one article with its newest revision and its history. */
+  'help:article:get': z.object({ articleId: helpArticleIdSchema, revision: z.number().int().positive().optional() }),
+  /** Leads and admins: a new draft article (revision 1) in a section. `conflict` when the slug is taken. */
+  'help:article:create': z.object({ clientId: clientIdSchema, sectionId: helpSectionIdSchema, slug: helpSlugSchema, draft: helpArticleDraftSchema }),
+  /**
+   * Leads and admins: save a new revision. `baseRevision` is the newest revision the editor opened; when someone
+   * saved since, the answer is `conflict` and nothing changes (reload, then save again).
+   */
+  'help:article:save': z.object({ clientId: clientIdSchema, articleId: helpArticleIdSchema, baseRevision: z.number().int().positive(), draft: helpArticleDraftSchema }),
+  /** Leads and admins: readers now see the newest revision; followers are notified (new or updated article). */
+  'help:article:publish': z.object({ clientId: clientIdSchema, articleId: helpArticleIdSchema }),
+  /** Leads and admins: readers get "not found"; revisions and follows stay. */
+  'help:article:unpublish': z.object({ clientId: clientIdSchema, articleId: helpArticleIdSchema }),
+  /** Any specialist: up to `limit` published articles matching the words (beside an open chat). */
+  'help:suggest': z.object({ query: helpQuerySchema, limit: z.number().int().min(1).max(5).default(3) }),
 } as const;
 export type AgentInbound = typeof agentInbound;
 export type AgentInput<E extends keyof AgentInbound> = z.input<AgentInbound[E]>;
@@ -193,6 +226,15 @@ export interface AgentClientToServerEvents {
   'inbound:list': Handler<'inbound:list', InboundMailSummary[]>;
   'inbound:get': Handler<'inbound:get', InboundMailDetail>;
   'inbound:retry': Handler<'inbound:retry', InboundMailSummary>;
+  'incident:update': Handler<'incident:update', Incident>;
+  'help:tree': Handler<'help:tree', HelpTree>;
+  'help:section:save': Handler<'help:section:save', HelpSection>;
+  'help:article:get': Handler<'help:article:get', HelpArticleDetail>;
+  'help:article:create': Handler<'help:article:create', HelpArticleDetail>;
+  'help:article:save': Handler<'help:article:save', HelpArticleDetail>;
+  'help:article:publish': Handler<'help:article:publish', HelpArticleDetail>;
+  'help:article:unpublish': Handler<'help:article:unpublish', HelpArticleDetail>;
+  'help:suggest': Handler<'help:suggest', HelpSearchHit[]>;
 }
 
 /** Ephemeral, to leads and admins: many reports of one category (and event) in a short window. */

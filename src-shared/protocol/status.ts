@@ -24,6 +24,8 @@ export const openIncidentViewSchema = z.object({
   startedAt: instantSchema,
   /** The incident's banner text while it is the current notice; else null. */
   notice: z.string().nullable(),
+  /** What the team posted since it started (`incident:update`), newest first. */
+  updates: z.array(z.object({ at: instantSchema, note: z.string() })),
 });
 export type OpenIncidentView = z.infer<typeof openIncidentViewSchema>;
 
