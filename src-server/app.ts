@@ -46,6 +46,10 @@ import { registerApiRoutes } from './http/api-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerPortalRoutes } from './http/portal-routes';
 import { registerStatusRoutes } from './http/status-routes';
+import { registerHelpRoutes } from './http/help-routes';
+import { registerHelpImageRoutes } from './http/help-image-routes';
+import { registerHelpFollowRoutes } from './http/help-follow-routes';
+import { registerHelpSuggestRoutes } from './http/help-suggest-routes';
 import { registerWidgetRoutes } from './http/widget-routes';
 import { pageHeaders, registerSecurityHeaders } from './http/security-headers';
 import { registerServerRoot } from './http/server-root';
@@ -232,6 +236,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerPortalRoutes(fastify, ctx, uploads);
   registerStatusRoutes(fastify, ctx);
   const pages = pageHeaders(config);
+  registerHelpRoutes(fastify, ctx, pages);
+  registerHelpImageRoutes(fastify, ctx, pages);
+  registerHelpFollowRoutes(fastify, ctx, pages);
+  registerHelpSuggestRoutes(fastify, ctx, pages);
   await registerWidgetRoutes(fastify, config.widgetDir, pages);
   registerServerRoot(fastify, pages);
   // Read per handshake: PUBLIC_URL (the default widget origin) can be set after start (tests do).
