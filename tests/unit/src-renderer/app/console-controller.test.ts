@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../../../../src-shared/console-api';
 import { err, ok } from '../../../../src-shared/result';
 import { createConsoleController } from '../../../../src-renderer/app/console-controller';
@@ -27,8 +27,7 @@ describe('console controller', () => {
     });
     const store = createAppStore();
     await createConsoleController(api, store).acceptChat(c.id);
-    await settle();
-    expect(store.getState().openChatIds).toEqual([c.id]);
+    await vi.waitFor(() => expect(store.getState().openChatIds).toEqual([c.id]), { timeout: 5_000 });
     expect(store.getState().view).toBe('chats');
     expect(store.getState().messages[c.id]).toHaveLength(1);
   });
@@ -74,9 +73,9 @@ describe('console controller', () => {
     });
     const store = createAppStore();
     stop = createConsoleController(api, store).start();
-    await settle();
+    // The start runs a chain of awaited loads; on a busy machine a fixed pause is not always long enough.
+    await vi.waitFor(() => expect(store.getState().openChatIds).toEqual([mine.id]), { timeout: 5_000 });
     expect(store.getState().session?.me?.id).toBe(ME);
-    expect(store.getState().openChatIds).toEqual([mine.id]);
     emit('typing', { conversationId: mine.id, typing: true });
     expect(store.getState().typing[mine.id]).toBe(true);
     emit('messages', { conversationId: mine.id, messages: [message(1, { conversationId: mine.id })] });
