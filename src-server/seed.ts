@@ -12,6 +12,7 @@ import { createSpecialist } from './auth/account-service';
 import { generatePassword } from './auth/passwords';
 import { countCanned, insertCannedMany } from './db/canned-responses';
 import { hasAuditOf } from './db/admin-audit';
+import { seedHelpIfEmpty } from './help/help-seed';
 
 const weekdays = (open: string, close: string): Schedule['weekly'] => [1, 2, 3, 4, 5].map((day) => ({ day, open, close }));
 const ny = (open: string, close: string): Schedule => ({ zone: 'America/New_York', weekly: weekdays(open, close), holidays: [] });
@@ -52,10 +53,20 @@ export interface SeededAccount {
   role: 'admin' | 'agent';
 }
 
-/** Seeds departments when none exist, canned responses (see above) and demo accounts when no specialist exists; returns the new accounts' credentials. */
+/**
+ * Seeds departments when none exist, canned responses (see above), demo accounts when no specialist exists and the
+ * help center when it has no product; returns the new accounts' credentials.
+ */
 export async function seedIfEmpty(deps: { db: Db; clock: Clock }, opts: { demoPassword: string | null; accounts: boolean }): Promise<SeededAccount[]> {
   if ((await listDepartments(deps.db)).length === 0) for (const d of defaultDepartments) await upsertDepartment(deps.db, d);
   await seedCannedIfEmpty(deps.db, deps.clock.now());
+  const accounts = await seedAccountsIfNone(deps, opts);
+  // After the accounts: the starter articles are saved by the seeded admin.
+  await seedHelpIfEmpty(deps.db, deps.clock.now(), defaultDepartments);
+  return accounts;
+}
+
+async function seedAccountsIfNone(deps: { db: Db; clock: Clock }, opts: { demoPassword: string | null; accounts: boolean }): Promise<SeededAccount[]> {
   if (!opts.accounts || (await countSpecialists(deps.db)) > 0) return [];
   const all = defaultDepartments.map((d) => d.id);
   const accounts: SeededAccount[] = [];

@@ -147,7 +147,7 @@ export const agentInbound = {
   'help:tree': z.object({}),
   /** Leads and admins: a new section (no id) or new fields for one. `conflict` when the slug is taken in its product. */
   'help:section:save': z.object({ clientId: clientIdSchema, section: helpSectionDraftSchema }),
-  /** Leads and admins: one article with its newest revision and its history. */
+  /** Leads and admins: one article, its newest revision as `latest` (or `revision`'s, to restore it: save that with baseRevision = revisions[0].revision) and its history. */
   'help:article:get': z.object({ articleId: helpArticleIdSchema, revision: z.number().int().positive().optional() }),
   /** Leads and admins: a new draft article (revision 1) in a section. `conflict` when the slug is taken. */
   'help:article:create': z.object({ clientId: clientIdSchema, sectionId: helpSectionIdSchema, slug: helpSlugSchema, draft: helpArticleDraftSchema }),
