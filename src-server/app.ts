@@ -60,6 +60,7 @@ import { FRAME_MAX_BYTES } from '../src-shared/protocol/frame-limits';
 import { automationStore } from './tickets/automation-store';
 import { startAutomationLoop, type AutomationLoop } from './automation/automation-loop';
 import { startUnsentUploadSweeper, type UnsentUploadSweeper } from './uploads/unsent-upload-sweeper';
+import { startDigestLoop, type DigestLoop } from './help/help-digest-loop';
 import { createAutomationMailer } from './automation/automation-mail';
 import { commentUrl } from './email/customer-mail';
 import { queueMailNow } from './email/mail-queue';
@@ -103,6 +104,8 @@ export interface App {
   drain(): Promise<DrainOutcome>;
   /** Runs a mail outbox pass now (after any pass in progress); tests drive it after moving the fake clock. */
   runMailNow(): Promise<void>;
+  /** Queues the help center's daily digests due now (after any pass in progress); resolves with how many. */
+  runHelpDigestNow(): Promise<number>;
   /** The inbound SMTP listener's bound port once started; null without INBOUND_SMTP_PORT. */
   readonly inboundSmtpPort: number | null;
   /** Inbound processing started so far has finished (tests wait for it). */
@@ -259,6 +262,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let stopping: Promise<void> | null = null;
   let automation: AutomationLoop | null = null;
   let uploadSweeper: UnsentUploadSweeper | null = null;
+  let helpDigest: DigestLoop | null = null;
   let inboundMail: InboundMail | null = null;
   return {
     fastify,
@@ -310,6 +314,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
         log: log.child({ component: 'uploads' }),
         maxAgeMs: config.unsentUploadMaxAgeMs,
       });
+      helpDigest = startDigestLoop({
+        db: ctx.db,
+        write: (job) => writes.run(job),
+        clock,
+        log: log.child({ component: 'help-digest' }),
+        publicUrl: () => ctx.config.publicUrl,
+        secret,
+        wake: () => mailDelivery?.wake(),
+        intervalMs: config.help.digestCheckMs,
+      });
       // Mail a previous run accepted but did not finish first, then the listener (when INBOUND_SMTP_PORT is set).
       inboundMail = await startInboundMail(ctx, inbound);
       readiness.markStarted();
@@ -332,6 +346,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     sweepUnsentUploadsNow() {
       return uploadSweeper?.runNow() ?? Promise.resolve(0);
+    },
+    runHelpDigestNow() {
+      return helpDigest?.runNow() ?? Promise.resolve(0);
     },
     async runMailNow() {
       await mailDelivery?.runNow();
@@ -356,6 +373,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         chat.stop();
         await automation?.stop();
         await uploadSweeper?.stop();
+        await helpDigest?.stop();
         await mailDelivery?.stop();
         // Writes already queued commit (and their callers are answered) before any client is cut off.
         await writes.drain();

@@ -18,6 +18,8 @@ import type { CannedResponse } from './canned-response';
 import type { AdminOverview, PasswordReset, SpecialistCreated } from './admin';
 import type { SystemNotice } from './notice';
 import type { InboundMailDetail, InboundMailSummary } from './inbound-mail';
+import type { HelpArticleDetail, HelpSearchHit, HelpSection, HelpTree } from './help-center';
+import type { HelpImageUploaded } from './protocol/help';
 
 export const connectionStateSchema = z.enum(['online', 'reconnecting', 'offline']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
@@ -91,6 +93,8 @@ export const consoleMethods = {
   createIncident: agentInbound['incident:create'].omit({ clientId: true }),
   linkIncident: agentInbound['incident:link'].omit({ clientId: true }),
   resolveIncident: agentInbound['incident:resolve'].omit({ clientId: true }),
+  /** Leads: an update on an open incident, shown on /status and mailed to status subscribers. */
+  postIncidentUpdate: agentInbound['incident:update'].omit({ clientId: true }),
   /** Leads: today's dashboard numbers from the server, or the last ones fetched (with their age) offline. */
   getStats: z.object({}),
   /**
@@ -126,6 +130,23 @@ export const consoleMethods = {
   listInboundMail: agentInbound['inbound:list'],
   getInboundMail: agentInbound['inbound:get'],
   retryInboundMail: agentInbound['inbound:retry'].omit({ clientId: true }),
+  /**
+   * The help center (leads and admins author; anyone asks for suggestions), online only like administration: a draft
+   * is never queued, so nobody closes the editor believing it was saved. `saveHelpArticle` answers `conflict` when
+   * someone saved a newer revision since `baseRevision`.
+   */
+  getHelpTree: agentInbound['help:tree'],
+  saveHelpSection: agentInbound['help:section:save'].omit({ clientId: true }),
+  getHelpArticle: agentInbound['help:article:get'],
+  createHelpArticle: agentInbound['help:article:create'].omit({ clientId: true }),
+  saveHelpArticle: agentInbound['help:article:save'].omit({ clientId: true }),
+  publishHelpArticle: agentInbound['help:article:publish'].omit({ clientId: true }),
+  unpublishHelpArticle: agentInbound['help:article:unpublish'].omit({ clientId: true }),
+  suggestHelp: agentInbound['help:suggest'],
+  /** An image for an article (uploaded with the specialist's token); answers the URL the Markdown links. */
+  uploadHelpImage: z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().max(15_000_000) }),
+  /** An article image for the editor's preview as a data: URL (the renderer never loads server URLs); null when not one. */
+  previewHelpImage: z.object({ url: z.string().min(1).max(2000) }),
 } as const;
 export type ConsoleMethod = keyof typeof consoleMethods;
 export const consoleMethodNames = Object.keys(consoleMethods) as ConsoleMethod[];
@@ -218,6 +239,7 @@ export interface ConsoleResults {
   createIncident: Incident;
   linkIncident: Incident;
   resolveIncident: Incident;
+  postIncidentUpdate: Incident;
   getStats: StatsSnapshot;
   /** `url`: browser mode's one-time download link; null when the shell opened the file itself. */
   openAttachment: { url: string | null };
@@ -241,6 +263,17 @@ export interface ConsoleResults {
   getInboundMail: InboundMailDetail;
   /** The mail as it is after processing (a ticket or comment, or the reason it failed again). */
   retryInboundMail: InboundMailSummary;
+  getHelpTree: HelpTree;
+  saveHelpSection: HelpSection;
+  getHelpArticle: HelpArticleDetail;
+  createHelpArticle: HelpArticleDetail;
+  saveHelpArticle: HelpArticleDetail;
+  publishHelpArticle: HelpArticleDetail;
+  unpublishHelpArticle: HelpArticleDetail;
+  /** Best match first, at most `limit`. */
+  suggestHelp: HelpSearchHit[];
+  uploadHelpImage: HelpImageUploaded;
+  previewHelpImage: { dataUrl: string | null };
 }
 
 /** Server dashboard numbers as the console holds them: `fetchedAt` tells how old they are when offline. */

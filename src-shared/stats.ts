@@ -30,6 +30,19 @@ export const specialistLoadSchema = z.object({
   maxConcurrentChats: z.number().int().positive(),
 });
 
+/**
+ * Today's help center suggestions in the widget's CONTACT US form, counted per page load ("session"): sessions that
+ * were shown suggestions, those that opened one, and chats avoided (opened one and then sent no chat or email).
+ */
+export const helpSuggestionStatsSchema = z.object({
+  sessionsShown: z.number().int().nonnegative(),
+  sessionsOpened: z.number().int().nonnegative(),
+  chatsAvoided: z.number().int().nonnegative(),
+  /** sessionsOpened ÷ sessionsShown; null before any suggestion was shown today. */
+  openedRate: z.number().min(0).max(1).nullable(),
+});
+export type HelpSuggestionStats = z.infer<typeof helpSuggestionStatsSchema>;
+
 export const dashboardStatsSchema = z.object({
   /** Start of "today" (midnight in the server's reporting zone, America/New_York by default). */
   dayStart: instantSchema,
@@ -44,5 +57,7 @@ export const dashboardStatsSchema = z.object({
   ),
   /** The mail outbox (queued, being retried, failed for good); absent from servers older than the outbox. */
   mail: mailOutboxStatsSchema.optional(),
+  /** Help center suggestions today; absent from servers older than the help center. */
+  helpSuggestions: helpSuggestionStatsSchema.optional(),
 });
 export type DashboardStats = z.infer<typeof dashboardStatsSchema>;

@@ -27,6 +27,8 @@ import { createServerFirstQueries } from './server-first-queries';
 import { createCannedQueries } from './canned-queries';
 import { createAdminCommands } from './admin-commands';
 import { createInboundMailQueries } from './inbound-mail-queries';
+import { createHelpAuthoringQueries } from './help-authoring-queries';
+import { createHelpImages } from './help-images';
 import { createOutboxCommands } from './outbox-commands';
 import { loginRequest } from './sync/auth-client';
 import type { AppliedChanges } from './sync/apply-events';
@@ -265,6 +267,12 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
   const canned = createCannedQueries({ cache, fromServer });
   const admin = createAdminCommands({ cache, emit, engine: () => engine });
   const mail = createInboundMailQueries({ engine: () => engine });
+  const help = createHelpAuthoringQueries({ engine: () => engine });
+  const helpImages = createHelpImages({
+    serverUrl: () => (engine ? cache.syncState.get('serverUrl') : null),
+    accessToken: () => engine?.accessToken() ?? Promise.resolve(err('offline', 'not connected')),
+    log,
+  });
   const commands = createOutboxCommands({
     cache,
     clock,
@@ -282,6 +290,8 @@ export function createConsoleService(deps: ConsoleServiceDeps) {
     ...canned,
     ...admin,
     ...mail,
+    ...help,
+    ...helpImages,
     ...commands,
     async getSession(_input: In<'getSession'>): Out<'getSession'> {
       return ok(session());

@@ -23,7 +23,8 @@ export type AgentCommandKind =
   | 'ticket:escalate'
   | 'incident:create'
   | 'incident:link'
-  | 'incident:resolve';
+  | 'incident:resolve'
+  | 'incident:update';
 /** Plus a file attached while offline: uploaded, then sent as a message, when the connection is back. */
 export type CommandKind = AgentCommandKind | 'attachment:send';
 /** The (parsed) answer of each command. */
@@ -75,7 +76,8 @@ export function applyDelivered(cache: Cache, emit: Emit, kind: string, value: un
       }
       case 'incident:create':
       case 'incident:link':
-      case 'incident:resolve': {
+      case 'incident:resolve':
+      case 'incident:update': {
         const i = v as Incident;
         cache.incidents.upsert(i);
         emit('incidents', { ids: [i.id] });

@@ -141,5 +141,6 @@ export function createOutboxCommands(deps: OutboxCommandDeps) {
     linkIncident: (input: In<'linkIncident'>): Out<'linkIncident'> =>
       command('incident:link', input, `Link ${input.ticketIds.length} ticket(s) to an incident`),
     resolveIncident: (input: In<'resolveIncident'>): Out<'resolveIncident'> => command('incident:resolve', input, 'Resolve an incident'),
+    postIncidentUpdate: (input: In<'postIncidentUpdate'>): Out<'postIncidentUpdate'> => command('incident:update', input, 'Post an incident update'),
   };
 }

@@ -17,6 +17,7 @@ import { useShortcuts } from '../keyboard/use-shortcuts';
 const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
 const IncidentsView = lazy(() => import('../incidents/IncidentsView').then((m) => ({ default: m.IncidentsView })));
 const AdminView = lazy(() => import('../admin/AdminView').then((m) => ({ default: m.AdminView })));
+const HelpCenterView = lazy(() => import('../help/HelpCenterView').then((m) => ({ default: m.HelpCenterView })));
 
 export function App() {
   const controller = useController();
@@ -65,6 +66,8 @@ function CurrentView() {
       return lead ? <LeadScreen screen={<IncidentsView />} /> : <QueueView />;
     case 'admin':
       return lead ? <LeadScreen screen={<AdminView />} /> : <QueueView />;
+    case 'help':
+      return lead ? <LeadScreen screen={<HelpCenterView />} /> : <QueueView />;
   }
 }
 

@@ -155,6 +155,7 @@ function NavLinks(props: { lead: boolean }) {
       {props.lead && item('dashboard', 'Dashboard', 'Alt D')}
       {props.lead && item('incidents', 'Incidents', '', alerts, alerts > 0)}
       {props.lead && item('admin', 'Admin', 'Alt A')}
+      {props.lead && item('help', 'Help center', '')}
     </ul>
   );
 }

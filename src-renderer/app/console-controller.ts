@@ -11,6 +11,7 @@ import { ticketQuery } from '../store/tickets-slice';
 import { chatAlertNeeded, type ChatAlert } from '../store/chat-alerts-slice';
 import { createAdminController } from '../admin/admin-controller';
 import { createIncidentCommands } from '../incidents/incident-commands';
+import { createHelpController } from '../help/help-controller';
 import { coalesced } from './coalesced';
 
 const PAGE = 200;
@@ -24,7 +25,7 @@ const perUserKeys = [
   'drafts', 'internalMode', 'chatDialog', 'tickets', 'ticketFilters', 'selectedTicketId', 'ticketDetail', 'specialists', 'statsTickets',
   'outbox', 'view', 'overlay', 'incidentAlerts', 'incidents', 'incidentDraft', 'serverStats',
   'canned', 'adminOverview', 'adminProblem', 'adminSection', 'adminDepartmentId', 'chatAlerts',
-  'inboundMails', 'inboundFilter', 'inboundFailedCount', 'inboundProblem', 'inboundOpen',
+  'inboundMails', 'inboundFilter', 'inboundFailedCount', 'inboundProblem', 'inboundOpen', 'helpTree', 'helpProblem', 'helpEditor',
 ] as const;
 
 export function createConsoleController(api: ConsoleApi, store: AppStore) {
@@ -71,6 +72,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
   });
 
   const admin = createAdminController(api, store);
+  const help = createHelpController(api, store, fileToBase64);
 
   const refreshSpecialists = coalesced(async () => {
     const r = await api.listSpecialists({});
@@ -319,6 +321,7 @@ export function createConsoleController(api: ConsoleApi, store: AppStore) {
   return {
     start,
     admin,
+    help,
     loadChat,
     refreshTickets,
     /** The refusal as given (the sign-in form words it), or null once signed in. */

@@ -8,6 +8,7 @@ import { useController } from '../app/controller-context';
 import { Transcript } from './Transcript';
 import { Composer } from './Composer';
 import { AttachmentChip } from './AttachmentChip';
+import { HelpSuggestions } from './HelpSuggestions';
 import { ContextTags, WaitTime } from '../queues/QueueView';
 import { DropBoxDialog, EndChatDialog, TransferDialog } from './ChatDialogs';
 import { formatClock } from '../format/time';
@@ -97,6 +98,7 @@ export const ChatPane = memo(function ChatPane(props: { conversationId: string; 
         <div className="chat-main">
           <Transcript conversationId={c.id} meId={meId} />
           {props.compact && <DropBoxes conversationId={c.id} compact />}
+          {props.compact && canAct && <HelpSuggestions conversationId={c.id} compact />}
           <TypingDots conversationId={c.id} />
           <Composer
             conversationId={c.id}
@@ -110,6 +112,7 @@ export const ChatPane = memo(function ChatPane(props: { conversationId: string; 
             <p className="aside-email">{c.visitorEmail}</p>
             <h3>Question</h3>
             <p className="aside-question">{c.question}</p>
+            {canAct && <HelpSuggestions conversationId={c.id} />}
             <h3>Context</h3>
             <ContextTags context={c.context} />
             {!c.context.pid && !c.context.eid && <p className="muted">No event context.</p>}

@@ -1,5 +1,6 @@
 // Lead dashboard: per department waiting now, longest wait, chats in progress, specialists online and load,
-// averages and missed chats today, tickets by status, and the server's hourly "Over the day" chart; all live.
+// averages and missed chats today, tickets by status, the server's hourly "Over the day" chart and the help center's
+// suggestion numbers; all live.
 import { useMemo } from 'react';
 import { ticketStatuses, ticketStatusLabels } from '../../src-shared/ticket-lifecycle';
 import type { MailOutboxStats } from '../../src-shared/mail-delivery';
@@ -10,6 +11,7 @@ import { mergeServerStats, serverClockNow, statsSourceLabel } from '../stats/ser
 import { dayChart } from '../stats/day-chart';
 import { formatDuration } from '../format/time';
 import { TimelineChart } from './TimelineChart';
+import { HelpSuggestionsCard } from './HelpSuggestionsCard';
 
 const startOfDay = (at: number): number => {
   const d = new Date(at);
@@ -130,6 +132,8 @@ export function DashboardView() {
             </tbody>
           </table>
         </section>
+        {/* Below the live operations: a daily figure, not something to act on this minute. */}
+        {server?.stats.helpSuggestions && <HelpSuggestionsCard stats={server.stats.helpSuggestions} />}
       </div>
     </section>
   );

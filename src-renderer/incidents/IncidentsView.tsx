@@ -1,5 +1,6 @@
 // Leads: incidents — declare one (prefilled from an alert) with an optional banner for the support page,
-// link more tickets, resolve with a note and optionally email every linked requester.
+// link more tickets, post updates for /status and its subscribers, resolve with a note and optionally email every
+// linked requester.
 import { useEffect, useState } from 'react';
 import { issueCategoryLabels, type IssueCategory } from '../../src-shared/issue-category';
 import type { Incident } from '../../src-shared/incident';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../format/time';
 import { parseTicketIds } from './ticket-ids';
 import { FormActions } from '../app/Dialog';
 import { IssueCategoryField } from '../tickets/IssueCategoryField';
+import { PostUpdateDialog } from './PostUpdateDialog';
 
 export function IncidentsView() {
   const controller = useController();
@@ -130,6 +132,7 @@ function IncidentRow(props: { incident: Incident }) {
   const controller = useController();
   const [link, setLink] = useState('');
   const [resolving, setResolving] = useState(false);
+  const [updating, setUpdating] = useState(false);
   const [note, setNote] = useState('');
   const [notify, setNotify] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -172,6 +175,9 @@ function IncidentRow(props: { incident: Incident }) {
             <button type="submit" className="button button-small">
               Link tickets
             </button>
+            <button type="button" className="button button-small" onClick={() => setUpdating(true)}>
+              Post update…
+            </button>
             {!resolving && (
               <button type="button" className="button button-small button-primary" onClick={() => setResolving(true)}>
                 Resolve…
@@ -205,6 +211,7 @@ function IncidentRow(props: { incident: Incident }) {
           {error}
         </p>
       )}
+      {updating && <PostUpdateDialog incident={i} onClose={() => setUpdating(false)} />}
     </li>
   );
 }

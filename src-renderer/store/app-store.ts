@@ -12,8 +12,9 @@ import { createCannedSlice, type CannedSlice } from './canned-slice';
 import { createAdminSlice, type AdminSlice } from './admin-slice';
 import { createChatAlertsSlice, type ChatAlertsSlice } from './chat-alerts-slice';
 import { createInboundSlice, type InboundSlice } from './inbound-slice';
+import { createHelpSlice, type HelpSlice } from '../help/help-slice';
 
-export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice & CannedSlice & AdminSlice & ChatAlertsSlice & InboundSlice;
+export type AppState = SessionSlice & SettingsSlice & QueuesSlice & ChatsSlice & TicketsSlice & StatsSlice & IncidentsSlice & CannedSlice & AdminSlice & ChatAlertsSlice & InboundSlice & HelpSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. */
@@ -30,6 +31,7 @@ export function createAppStore(): AppStore {
     ...createAdminSlice(...a),
     ...createChatAlertsSlice(...a),
     ...createInboundSlice(...a),
+    ...createHelpSlice(...a),
   }));
 }
 

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AppInfo, ConsoleEvents, OutboxItem, SessionInfo } from '../../src-shared/console-api';
 import type { AppState } from './app-store';
 
-export type View = 'queue' | 'chats' | 'tickets' | 'dashboard' | 'incidents' | 'admin';
+export type View = 'queue' | 'chats' | 'tickets' | 'dashboard' | 'incidents' | 'admin' | 'help';
 export type Connection = ConsoleEvents['connection'];
 export type SyncProgress = ConsoleEvents['syncProgress'];
 

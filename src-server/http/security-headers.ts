@@ -18,6 +18,8 @@ export interface PageHeaders {
   embedScript: HelmetRouteOptions;
   /** `/` for browsers: a static page of text and one link, so it may load nothing at all. */
   serverRoot: HelmetRouteOptions;
+  /** `/help…`: the help center's server-rendered pages; their own stylesheet and script, embedded videos' players. */
+  helpPage: HelmetRouteOptions;
 }
 
 /** The built pages load only their own files: module scripts and stylesheets from /widget/assets, no inline code. */
@@ -53,6 +55,24 @@ export function pageHeaders(config: Config): PageHeaders {
     // Framing would let another site dress the signed-in portal up and have the customer click through it.
     portalPage: { contentSecurityPolicy: pageCsp(config, ["'none'"]) },
     embedScript: { crossOriginResourcePolicy: { policy: 'cross-origin' } },
+    // Never framed; may frame only the two video players an article can embed (src-shared/help-markdown.ts).
+    helpPage: {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'none'"],
+          'form-action': ["'self'"],
+        },
+      },
+    },
     serverRoot: {
       contentSecurityPolicy: {
         useDefaults: false,
@@ -61,6 +81,9 @@ export function pageHeaders(config: Config): PageHeaders {
     },
   };
 }
+
+/** API answers that are not personal: their own Cache-Control stands. */
+const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['/api/status', '/api/help/search', '/api/help/suggest']);
 
 /** Registers the API defaults for every answer (errors and static files included); before any route is added. */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
@@ -75,9 +98,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 180 * 24 * 3600 } : false,
   });
   // Everything under /api/ is personal or changes by the second (tokens, tickets, transcripts, files): never stored.
-  // The one exception is the public status (status-routes.ts), the same for everyone and cacheable when it succeeded.
+  // The exceptions are the public status (status-routes.ts), help search (help-routes.ts) and suggestions
+  // (help-suggest-routes.ts), the same for everyone and cacheable when they succeeded.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.routeOptions.url === '/api/status' && reply.statusCode === 200) return payload;
+    if (PUBLIC_API_ROUTES.has(req.routeOptions.url ?? '') && reply.statusCode === 200) return payload;
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });

@@ -6,10 +6,10 @@ import { statusUnsubscribeQuerySchema, type StatusPage, type StatusSubscription 
 import type { ServerContext } from '../context';
 import { latestNotice } from '../db/events';
 import { incidentsForStatus } from '../db/status-subscriptions';
+import { updatesOf } from '../db/incident-updates';
 import { PortalAuth } from '../portal/portal-auth';
-import { checkPortalRequest } from '../portal/request-guard';
-import { clearedSessionCookie, readCookie } from '../portal/session-cookie';
-import { historySince, statusPage } from '../status/status-view';
+import { portalSignedIn } from '../portal/signed-in';
+import { historySince, openIncidentIds, statusPage, STATUS_UPDATES_PER_INCIDENT } from '../status/status-view';
 import { StatusSubscriptions } from '../status/status-subscriptions';
 import { sendResult } from './reply';
 
@@ -18,14 +18,20 @@ const STATUS_INCIDENT_CAP = 200;
 /** The same for everyone and fine to be a few seconds old: browsers and proxies may keep it briefly. */
 export const STATUS_CACHE_CONTROL = 'public, max-age=15';
 
+/** The status as GET /api/status answers it; the help center's Technical tile shows the same (http/help-routes.ts). */
+export async function readStatusPage(ctx: Pick<ServerContext, 'db' | 'clock'>): Promise<StatusPage> {
+  const now = ctx.clock.now();
+  const [incidents, notice] = await Promise.all([incidentsForStatus(ctx.db, historySince(now), STATUS_INCIDENT_CAP), latestNotice(ctx.db)]);
+  const updates = await updatesOf(ctx.db, openIncidentIds(incidents), STATUS_UPDATES_PER_INCIDENT);
+  return statusPage(incidents, notice, now, updates);
+}
+
 export function registerStatusRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const auth = new PortalAuth(ctx);
   const subscriptions = new StatusSubscriptions(ctx);
 
   app.get('/api/status', async (_req, reply) => {
-    const now = ctx.clock.now();
-    const [incidents, notice] = await Promise.all([incidentsForStatus(ctx.db, historySince(now), STATUS_INCIDENT_CAP), latestNotice(ctx.db)]);
-    const page: Result<StatusPage> = ok(statusPage(incidents, notice, now));
+    const page: Result<StatusPage> = ok(await readStatusPage(ctx));
     void reply.header('cache-control', STATUS_CACHE_CONTROL);
     return sendResult(reply, page);
   });
@@ -41,22 +47,9 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: ServerContext): 
     });
   });
 
-  /** The portal's rules: a state change must come from our own pages (request-guard.ts), and a live session. */
-  const signedIn = async (req: FastifyRequest, reply: FastifyReply, changes: boolean): Promise<string | null> => {
-    if (changes) {
-      const checked = checkPortalRequest({ method: req.method, contentType: req.headers['content-type'], origin: req.headers.origin }, { publicOrigin: new URL(ctx.config.publicUrl).origin, body: 'none' });
-      if (!checked.ok) {
-        void sendResult(reply, checked);
-        return null;
-      }
-    }
-    const token = readCookie(req.headers.cookie);
-    const caller = await auth.caller(token);
-    if (caller.ok) return caller.value.email;
-    if (token) void reply.header('set-cookie', clearedSessionCookie({ secure: ctx.config.publicUrl.startsWith('https:') }));
-    void sendResult(reply, caller);
-    return null;
-  };
+  /** The portal's rules: a state change must come from our own pages (no body here), and a live session. */
+  const signed = portalSignedIn(ctx, auth);
+  const signedIn = (req: FastifyRequest, reply: FastifyReply, changes: boolean) => signed(req, reply, changes ? 'none' : null);
 
   const answer = (reply: FastifyReply, s: StatusSubscription) => sendResult(reply, ok(s) as Result<StatusSubscription>);
 

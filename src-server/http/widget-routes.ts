@@ -29,5 +29,7 @@ export async function registerWidgetRoutes(app: FastifyInstance, widgetDir: stri
   // System status (src-server/widget/src/status/): the unsubscribe page's URL carries the mailed token, so never stored.
   app.get('/status', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html'));
   app.get('/status/unsubscribe', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html', { noStore: true }));
+  // A help center mail's unfollow link (src-server/widget/src/help-unsubscribe/): its URL carries the token, so never stored.
+  app.get('/help/unsubscribe', { helmet: headers.portalPage }, (_req, reply) => serve(reply, 'index.html', { noStore: true }));
   app.get('/widget.js', { helmet: headers.embedScript }, (_req, reply) => serve(reply, 'embed.js'));
 }

@@ -16,6 +16,7 @@ import { commentUrl } from '../email/customer-mail';
 import { enqueueTicketMails } from '../email/ticket-mail-headers';
 import { incidentResolved } from '../email/templates';
 import { queueStatusMails } from '../status/status-mail';
+import { insertIncidentUpdate } from '../db/incident-updates';
 
 type AgentIn<E extends keyof typeof agentInbound> = z.output<(typeof agentInbound)[E]>;
 
@@ -137,8 +138,20 @@ export class IncidentService {
   }
 
   /** Leads and admins: an update on an open incident, shown on /status and mailed to status subscribers. */
-  async postUpdate(_actor: AgentActor, _input: AgentIn<'incident:update'>): Promise<Result<Incident>> {
-    return err('internal', 'Incident updates are being built.');
+  async postUpdate(actor: AgentActor, input: AgentIn<'incident:update'>): Promise<Result<Incident>> {
+    if (actor.role === 'agent') return forbidden();
+    const out = await this.changeOpenIncident(actor, input, 'This incident is resolved; updates go on open incidents only.', async (trx, before, now) => {
+      const id = await insertIncidentUpdate(trx, { incidentId: before.id, note: input.note, createdBy: actor.specialistId, now });
+      // In this transaction, like the start and the resolution: the update never shows without its mail queued.
+      await queueStatusMails(this.ctx, trx, before, 'updated', null, now, { id, note: input.note });
+      // The incident row is unchanged; the event still tells the leads' consoles to refresh their list.
+      return { result: ok(before), events: [await appendEvent(trx, 'incident.updated', before, now, leadsOnly)] };
+    });
+    if (out.result.ok && out.events.length > 0) {
+      this.ctx.log.info({ incidentId: out.result.value.id, specialistId: actor.specialistId }, 'incident update posted');
+      this.ctx.mailOutbox.wake();
+    }
+    return out.result;
   }
 
   async resolve(actor: AgentActor, input: AgentIn<'incident:resolve'>): Promise<Result<Incident>> {

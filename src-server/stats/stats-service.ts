@@ -7,6 +7,8 @@ import { listDepartments } from '../db/departments';
 import { chatSpans, departmentCounts, specialistLoads } from '../db/stats';
 import { dayStart, hourlyBuckets } from './day-window';
 import { outboxStats } from '../db/mail-outbox';
+import { sessionOutcomesSince } from '../db/help-suggestion-events';
+import { suggestionStats } from '../help/suggestion-stats';
 
 const presence = (s: string): 'online' | 'away' | 'offline' => (s === 'online' || s === 'away' ? s : 'offline');
 
@@ -14,12 +16,13 @@ export async function dashboardStats(ctx: ServerContext, actor: AgentActor): Pro
   if (actor.role === 'agent') return err('forbidden', 'Only leads and admins see the dashboard.');
   const now = ctx.clock.now();
   const from = dayStart(now, ctx.config.statsTimeZone);
-  const [departments, counts, loads, spans, mail] = await Promise.all([
+  const [departments, counts, loads, spans, mail, suggestionSessions] = await Promise.all([
     listDepartments(ctx.db),
     departmentCounts(ctx.db, from, now),
     specialistLoads(ctx.db),
     chatSpans(ctx.db, from),
     outboxStats(ctx.db),
+    sessionOutcomesSince(ctx.db, from),
   ]);
   const round = (n: number | undefined) => (n === undefined ? null : Math.round(n));
   return ok({
@@ -45,5 +48,6 @@ export async function dashboardStats(ctx: ServerContext, actor: AgentActor): Pro
     specialists: loads.map((l) => ({ specialistId: l.id, displayName: l.displayName, status: presence(l.status), activeChats: l.activeChats, maxConcurrentChats: l.maxConcurrentChats })),
     hourly: hourlyBuckets(spans, from, now),
     mail,
+    helpSuggestions: suggestionStats(suggestionSessions),
   });
 }

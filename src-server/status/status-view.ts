@@ -6,6 +6,8 @@ import { issueCategoryLabels, type IssueCategory } from '../../src-shared/issue-
 import type { OpenIncidentView, StatusComponent, StatusPage, StatusState } from '../../src-shared/protocol/status';
 
 export const STATUS_HISTORY_DAYS = 14;
+/** Updates shown per open incident (newest first): plenty for a long outage, and a bound on what a stranger's read costs. */
+export const STATUS_UPDATES_PER_INCIDENT = 50;
 const DAY_MS = 24 * 3600_000;
 
 /**
@@ -44,7 +46,11 @@ export function componentStates(open: readonly Incident[], notice: SystemNotice 
   }));
 }
 
-export function statusPage(incidents: readonly Incident[], notice: SystemNotice | null, now: number): StatusPage {
+/** What the page shows of an update posted on an incident (`incident:update`). */
+export type PostedUpdate = { at: number; note: string };
+
+/** `updates`: per open incident id, what the team posted, newest first (db/incident-updates.ts reads them so). */
+export function statusPage(incidents: readonly Incident[], notice: SystemNotice | null, now: number, updates: ReadonlyMap<string, readonly PostedUpdate[]> = new Map()): StatusPage {
   const open = incidents.filter((i) => i.state === 'open').sort((a, b) => b.createdAt - a.createdAt);
   const since = historySince(now);
   const resolved = incidents
@@ -56,7 +62,7 @@ export function statusPage(incidents: readonly Incident[], notice: SystemNotice 
     state: incidentState(i, notice),
     startedAt: i.createdAt,
     notice: notice !== null && i.noticeId === notice.id ? notice.text : null,
-    updates: [],
+    updates: [...(updates.get(i.id) ?? [])].sort((a, b) => b.at - a.at).map((u) => ({ at: u.at, note: u.note })),
   }));
   return {
     state: worst([noticeState(notice), ...openViews.map((i) => i.state)]),
@@ -68,6 +74,9 @@ export function statusPage(incidents: readonly Incident[], notice: SystemNotice 
     generatedAt: now,
   };
 }
+
+/** The incidents whose updates the page shows: the open ones. */
+export const openIncidentIds = (incidents: readonly Incident[]): string[] => incidents.filter((i) => i.state === 'open').map((i) => i.id);
 
 /** The earliest resolution the page still lists. */
 export const historySince = (now: number): number => now - STATUS_HISTORY_DAYS * DAY_MS;

@@ -8,7 +8,9 @@ import {
   helpArticleIdSchema,
   helpFollowSchema,
   helpProductIdSchema,
+  helpProductSchema,
   helpSearchHitSchema,
+  helpSectionSchema,
   HELP_QUERY_MAX_CHARS,
   suggestionEventKindSchema,
 } from '../help-center';
@@ -50,6 +52,10 @@ export const suggestionEventSchema = z.object({
 });
 export type SuggestionEvent = z.infer<typeof suggestionEventSchema>;
 export const suggestionRecordedSchema = z.object({ recorded: z.literal(true) });
+
+/** `GET /api/help/sections` (no sign-in): every product tile and its sections, for choosing what to follow. */
+export const helpSectionsAnswerSchema = z.object({ products: z.array(helpProductSchema), sections: z.array(helpSectionSchema) });
+export type HelpSectionsAnswer = z.infer<typeof helpSectionsAnswerSchema>;
 
 /** `GET /api/portal/help/follows`, and the answer of every change below: the caller's follows as they now stand. */
 export const followSettingsSchema = z.object({

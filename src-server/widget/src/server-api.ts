@@ -6,7 +6,8 @@ import type {
   EmailRequestReceipt,
 } from '../../../src-shared/protocol/http';
 import type { SupportContext } from '../../../src-shared/visitor';
-import { err, type Result } from '../../../src-shared/result';
+import { helpSuggestAnswerSchema, type HelpSuggestAnswer, type SuggestionEvent } from '../../../src-shared/protocol/help';
+import { err, ok, type Result } from '../../../src-shared/result';
 
 const unreachable = "We can't reach support right now. Check your connection and try again.";
 
@@ -48,6 +49,20 @@ export interface EmailRequestInput {
 
 export const sendEmailRequest = (origin: string, input: EmailRequestInput): Promise<Result<EmailRequestReceipt>> =>
   call(`${origin}/api/email-requests`, postJson(input));
+
+/** Up to three help articles for the question being typed (GET /api/help/suggest); `signal` cancels a stale look-up. */
+export async function fetchSuggestions(origin: string, query: string, productId: string | undefined, signal: AbortSignal): Promise<Result<HelpSuggestAnswer>> {
+  const params = new URLSearchParams({ q: query, ...(productId ? { productId } : {}) });
+  const res = await call<unknown>(`${origin}/api/help/suggest?${params.toString()}`, { signal });
+  if (!res.ok) return res;
+  // Titles and snippets are shown as text parts; anything not shaped like the schema is dropped, not rendered.
+  const parsed = helpSuggestAnswerSchema.safeParse(res.value);
+  return parsed.success ? ok(parsed.data) : err('internal', 'Support answered suggestions unexpectedly.');
+}
+
+/** Logs one suggestion outcome (POST /api/help/suggestion-events); the answer changes nothing on the page. */
+export const postSuggestionEvent = (origin: string, event: SuggestionEvent): Promise<Result<{ recorded: true }>> =>
+  call(`${origin}/api/help/suggestion-events`, { ...postJson(event), keepalive: true });
 
 const commentUrl = (origin: string, ticketId: number, sig: string) =>
   `${origin}/api/comment/${ticketId}?sig=${encodeURIComponent(sig)}`;

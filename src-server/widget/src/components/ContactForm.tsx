@@ -1,4 +1,5 @@
-// CONTACT US window: Your Email, Request Chat With, Your Question, and CHAT WITH US or EMAIL US by live availability.
+// CONTACT US window: Your Email, Request Chat With, Your Question (with help articles that may answer it), and
+// CHAT WITH US or EMAIL US by live availability.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { SupportContext } from '../../../../src-shared/visitor';
@@ -11,6 +12,8 @@ import { OFFLINE_MESSAGE, type VisitorClient } from '../visitor-client';
 import { departmentStatus } from '../department-status';
 import { hoursLines } from '../widget-store';
 import { DepartmentPicker, type DepartmentOption } from './DepartmentPicker';
+import { useHelpSuggestions } from '../use-help-suggestions';
+import { ArticleSuggestions } from './ArticleSuggestions';
 
 interface ContactFormProps {
   client: VisitorClient;
@@ -37,6 +40,7 @@ export function ContactForm({ client, context, onEmailSent }: ContactFormProps) 
   const emailRef = useRef<HTMLInputElement>(null);
   const questionRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const suggestions = useHelpSuggestions(client.origin, question, departmentId);
 
   const mode = availability?.mode ?? 'email';
   const department = departments?.find((d) => d.id === departmentId);
@@ -67,6 +71,7 @@ export function ContactForm({ client, context, onEmailSent }: ContactFormProps) 
     const cleanEmail = email.trim();
     saveEmail(cleanEmail);
     setBusy(true);
+    suggestions.asked();
     const input = { email: cleanEmail, departmentId, question: question.trim(), context };
     if (mode === 'chat') {
       const res = await client.requestChat(input);
@@ -175,6 +180,8 @@ export function ContactForm({ client, context, onEmailSent }: ContactFormProps) 
           </p>
         ) : null}
       </div>
+
+      <ArticleSuggestions id={id} origin={client.origin} hits={suggestions.hits} onOpen={suggestions.opened} />
 
       {formError ? (
         <p className="sb-form-error" role="alert">

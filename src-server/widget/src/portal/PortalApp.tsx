@@ -16,6 +16,8 @@ import { TicketPage } from './TicketPage';
 // would miss the focus that moves to its heading.
 import { StatusPage } from '../status/StatusPage';
 import { UnsubscribePage } from '../status/UnsubscribePage';
+import { HelpUnsubscribePage } from '../help-unsubscribe/HelpUnsubscribePage';
+import { SubscriptionsScreen } from './SubscriptionsScreen';
 import './portal.css';
 
 /** undefined: still asking the server. */
@@ -77,6 +79,7 @@ export function PortalApp() {
   if (page.name === 'contacts') content = <ContactsPage />;
   else if (page.name === 'status' || page.name === 'status-unsubscribe')
     content = page.name === 'status' ? <StatusPage session={session} onSignedOut={signedOut} /> : <UnsubscribePage token={page.token} />;
+  else if (page.name === 'help-unsubscribe') content = <HelpUnsubscribePage token={page.token} />;
   else if (page.name === 'sign-in')
     content = (
       <SignInLinkPage
@@ -98,11 +101,12 @@ export function PortalApp() {
     content = (
       <SignInForm
         returnTo={returnTo}
-        heading={page.name === 'new' ? 'Sign in to submit a request' : 'Sign in to My activities'}
+        heading={page.name === 'new' ? 'Sign in to submit a request' : page.name === 'subscriptions' ? 'Sign in to manage your subscriptions' : 'Sign in to My activities'}
         notice={sessionError}
       />
     );
   else if (page.name === 'activities') content = <ActivitiesPage onSignedOut={signedOut} />;
+  else if (page.name === 'subscriptions') content = <SubscriptionsScreen follow={page.follow} onSignedOut={signedOut} />;
   else if (page.name === 'ticket') content = <TicketPage key={page.ticketId} ticketId={page.ticketId} onSignedOut={signedOut} />;
   else content = <NewRequestPage context={page.context} email={session.email} onSignedOut={signedOut} />;
 
@@ -117,7 +121,7 @@ export function PortalApp() {
           session={session ?? null}
           onSignedOut={() => {
             setSession(null);
-            if (!['contacts', 'status', 'status-unsubscribe'].includes(page.name)) navigate('/portal', { replace: true });
+            if (!['contacts', 'status', 'status-unsubscribe', 'help-unsubscribe'].includes(page.name)) navigate('/portal', { replace: true });
           }}
         />
         <main id="pt-main" className="pt-main" tabIndex={-1}>

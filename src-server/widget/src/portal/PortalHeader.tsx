@@ -1,4 +1,5 @@
-// The portal's top bar: the product name, My activities · Submit a request · Contacts · System status, and who is signed in.
+// The portal's top bar: the product name, My activities · Submit a request · Subscriptions · Contacts · System status,
+// and who is signed in.
 import { useEffect, useRef, useState } from 'react';
 import type { PortalSession } from '../../../../src-shared/protocol/portal';
 import { portalApi } from './portal-api';
@@ -14,6 +15,7 @@ interface PortalHeaderProps {
 const links: { to: string; label: string; pages: PortalPage['name'][] }[] = [
   { to: '/portal', label: 'My activities', pages: ['activities', 'ticket'] },
   { to: '/portal/new', label: 'Submit a request', pages: ['new'] },
+  { to: '/portal/subscriptions', label: 'Subscriptions', pages: ['subscriptions', 'help-unsubscribe'] },
   { to: '/contacts', label: 'Contacts', pages: ['contacts'] },
   { to: '/status', label: 'System status', pages: ['status', 'status-unsubscribe'] },
 ];

@@ -1,5 +1,5 @@
-// Which portal screen a path asks for (/portal, /portal/sign-in?token=, /portal/tickets/:id, /portal/new, /contacts,
-// /status and /status/unsubscribe?token=).
+// Which portal screen a path asks for (/portal, /portal/sign-in?token=, /portal/tickets/:id, /portal/new,
+// /portal/subscriptions, /contacts, /status, /status/unsubscribe?token= and /help/unsubscribe?token=).
 // The portal moves between these without reloading, so this runs on every navigation, not only at start.
 import type { SupportContext } from '../../../../src-shared/visitor';
 import { portalReturnPathSchema } from '../../../../src-shared/protocol/portal';
@@ -11,7 +11,10 @@ export type PortalPage =
   | { name: 'new'; context: SupportContext }
   | { name: 'contacts' }
   | { name: 'status' }
-  | { name: 'status-unsubscribe'; token: string };
+  | { name: 'status-unsubscribe'; token: string }
+  /** `follow`: from a help page's "Follow" link (`?kind=section&id=<uuid>`): the screen offers to follow it. */
+  | { name: 'subscriptions'; follow: { kind: 'section' | 'article'; id: string } | null }
+  | { name: 'help-unsubscribe'; token: string };
 
 const MAX_CONTEXT_CHARS = 128;
 
@@ -25,6 +28,14 @@ function contextOf(params: URLSearchParams): SupportContext {
   return context;
 }
 
+/** A help page's follow link; anything malformed is dropped (the screen then simply lists the follows). */
+function followOf(params: URLSearchParams): { kind: 'section' | 'article'; id: string } | null {
+  const kind = params.get('kind');
+  const id = params.get('id')?.toLowerCase() ?? '';
+  if ((kind !== 'section' && kind !== 'article') || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+  return { kind, id };
+}
+
 /** Null: not a portal path (the caller shows its own not-found page). */
 export function portalPageFor(pathname: string, search: string): PortalPage | null {
   const params = new URLSearchParams(search);
@@ -35,6 +46,8 @@ export function portalPageFor(pathname: string, search: string): PortalPage | nu
   if (path === '/portal') return { name: 'activities' };
   if (path === '/portal/sign-in') return { name: 'sign-in', token: params.get('token') ?? '' };
   if (path === '/portal/new') return { name: 'new', context: contextOf(params) };
+  if (path === '/portal/subscriptions') return { name: 'subscriptions', follow: followOf(params) };
+  if (path === '/help/unsubscribe') return { name: 'help-unsubscribe', token: params.get('token') ?? '' };
   const ticket = /^\/portal\/tickets\/(\d{1,12})$/.exec(path);
   if (ticket?.[1] && Number(ticket[1]) > 0) return { name: 'ticket', ticketId: Number(ticket[1]) };
   return null;

@@ -1,5 +1,6 @@
-// System status (/status, no sign-in): the overall banner, each component's state, current incidents and the last
-// two weeks' resolutions, with times in the reader's zone; asked again every minute and when the tab regains focus.
+// System status (/status, no sign-in): the overall banner, each component's state, current incidents (with the updates
+// posted on them) and the last two weeks' resolutions, with times in the reader's zone; asked again every minute and
+// when the tab regains focus.
 import { useCallback, useEffect, useState } from 'react';
 import type { PortalSession } from '../../../../src-shared/protocol/portal';
 import type { StatusPage as StatusData, StatusState } from '../../../../src-shared/protocol/status';
@@ -97,6 +98,18 @@ export function StatusPage({ session, onSignedOut }: { session: PortalSession | 
                       {i.categoryLabel} · started {whenText(i.startedAt)}
                     </p>
                     {i.notice ? <p>{i.notice}</p> : null}
+                    {i.updates.length > 0 ? (
+                      <ol className="st-updates" aria-label={`Updates on ${i.title}, newest first`} data-testid="incident-updates">
+                        {i.updates.map((u) => (
+                          <li key={`${u.at}-${u.note}`} className="st-update">
+                            <p className="st-meta">
+                              <strong>Update</strong> · <time dateTime={new Date(u.at).toISOString()}>{whenText(u.at)}</time>
+                            </p>
+                            <p className="st-update-note">{u.note}</p>
+                          </li>
+                        ))}
+                      </ol>
+                    ) : null}
                   </li>
                 ))}
               </ul>

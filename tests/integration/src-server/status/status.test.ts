@@ -74,7 +74,7 @@ describe('public status', () => {
     expect(open.page.notice).toMatchObject({ severity: 'outage', text: 'Live streams are down; we are on it.' });
     expect(open.page.components.find((c) => c.category === 'streaming')?.state).toBe('outage');
     expect(open.page.components.find((c) => c.category === 'platform_access')?.state).toBe('operational');
-    expect(open.page.openIncidents).toEqual([{ title: 'Streams buffering', categoryLabel: 'Streaming', state: 'outage', startedAt: incident.createdAt, notice: 'Live streams are down; we are on it.' }]);
+    expect(open.page.openIncidents).toEqual([{ title: 'Streams buffering', categoryLabel: 'Streaming', state: 'outage', startedAt: incident.createdAt, notice: 'Live streams are down; we are on it.', updates: [] }]);
     for (const secret of [incident.id, lead.specialist.id, incident.noticeId ?? 'none', `"ticketIds"`, `#${t}`]) expect(open.raw).not.toContain(secret);
 
     await server.clock.advance(60_000);

@@ -27,9 +27,9 @@ describe('console controller', () => {
     });
     const store = createAppStore();
     await createConsoleController(api, store).acceptChat(c.id);
-    await vi.waitFor(() => expect(store.getState().openChatIds).toEqual([c.id]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(store.getState().messages[c.id]).toHaveLength(1), { timeout: 5_000 });
+    expect(store.getState().openChatIds).toEqual([c.id]);
     expect(store.getState().view).toBe('chats');
-    expect(store.getState().messages[c.id]).toHaveLength(1);
   });
 
   it('shows a refused accept as an error toast and opens nothing', async () => {
