@@ -9,6 +9,8 @@ import type { Db } from './schema';
 export function searchableText(markdown: string): string {
   return markdown
     .replace(/```[^\n]*\n/g, '\n')
+    // A table's delimiter row (|---|:--:|) is layout, not words a reader sees.
+    .replace(/^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$/gm, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<(https?:[^>\s]+)>/g, '$1')

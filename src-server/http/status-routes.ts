@@ -30,7 +30,10 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: ServerContext): 
   const auth = new PortalAuth(ctx);
   const subscriptions = new StatusSubscriptions(ctx);
 
-  app.get('/api/status', async (_req, reply) => {
+  app.get('/api/status', async (req, reply) => {
+    // Anyone may ask, and each answer reads the database: the public_read budget bounds what that costs.
+    const budget = await ctx.budgets.strangers.take('public_read', { address: req.ip });
+    if (!budget.ok) return sendResult(reply, budget);
     const page: Result<StatusPage> = ok(await readStatusPage(ctx));
     void reply.header('cache-control', STATUS_CACHE_CONTROL);
     return sendResult(reply, page);
@@ -42,6 +45,8 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: ServerContext): 
     scoped.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => done(null, body));
     scoped.post('/api/status/unsubscribe', async (req, reply) => {
       // No session and no Origin check: mail providers post from their servers; the token is the credential.
+      const budget = await ctx.budgets.strangers.take('public_read', { address: req.ip });
+      if (!budget.ok) return sendResult(reply, budget);
       const q = parseWith(statusUnsubscribeQuerySchema, req.query, 'unsubscribe link');
       return sendResult(reply, q.ok ? await subscriptions.unsubscribeByToken(q.value.token) : q);
     });

@@ -213,3 +213,17 @@ describe('status pages', () => {
     expect((await fetch(`${server.url}/api/portal/status-subscription`)).headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('status budgets', () => {
+  it('answers 429 with Retry-After once the caller’s public_read budget is spent, for the status and its one-click unsubscribe', async () => {
+    await server.stop();
+    server = await startServer({ env: { RATE_LIMIT_PUBLIC_READ: 'ip=2/10m' } });
+    expect((await fetch(`${server.url}/api/status`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/status`)).status).toBe(200);
+    const limited = await fetch(`${server.url}/api/status`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const unsubscribe = await fetch(`${server.url}/api/status/unsubscribe?token=${'x'.repeat(43)}`, { method: 'POST' });
+    expect(unsubscribe.status).toBe(429);
+  });
+});
