@@ -22,7 +22,7 @@ export function registerHelpSuggestRoutes(app: FastifyInstance, ctx: ServerConte
     if (!q.ok) return sendResult(reply, q);
     const allowed = await budget(req);
     if (!allowed.ok) return sendResult(reply, allowed);
-    const { hits } = await searchHelp(ctx.db, ctx.dialect, { query: q.value.q, limit: SUGGESTION_LIMIT, offset: 0, ...(q.value.productId ? { productId: q.value.productId } : {}) });
+    const { hits } = await searchHelp(ctx.db, ctx.dialect, { query: q.value.q, limit: SUGGESTION_LIMIT, offset: 0, match: 'any', ...(q.value.productId ? { productId: q.value.productId } : {}) });
     void reply.header('cache-control', SUGGEST_CACHE_CONTROL);
     return sendResult(reply, ok({ hits: hits.slice(0, SUGGESTION_LIMIT) }) as Result<HelpSuggestAnswer>);
   });

@@ -16,6 +16,7 @@ import { inboundMail } from './0011_inbound_mail';
 import { customerPortal } from './0012_customer_portal';
 import { statusSubscriptions } from './0013_status_subscriptions';
 import { helpCenter } from './0014_help_center';
+import { helpSearchSpeed } from './0015_help_search_speed';
 
 export interface Migration {
   version: number;
@@ -23,7 +24,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration, inboundMail, customerPortal, statusSubscriptions, helpCenter];
+export const migrations: readonly Migration[] = [initial, mailLog, presenceLease, ticketAutomation, incidents, dropUnusedEventIndex, mailOutbox, incidentReports, loginAttempts, administration, inboundMail, customerPortal, statusSubscriptions, helpCenter, helpSearchSpeed];
 export const LATEST_VERSION = migrations.length;
 
 async function ensureVersionTable(db: Kysely<Database>): Promise<void> {

@@ -59,8 +59,8 @@ for (const backend of backends) {
     let close: () => Promise<void>;
     let faq: SectionFixture;
     let otherProduct: SectionFixture;
-    const search = (query: string, opts: { limit?: number; offset?: number; productId?: string } = {}) =>
-      searchHelp(handle.db, handle.dialect, { query, limit: opts.limit ?? 20, offset: opts.offset ?? 0, ...(opts.productId ? { productId: opts.productId } : {}) });
+    const search = (query: string, opts: { limit?: number; offset?: number; productId?: string; match?: 'all' | 'any' } = {}) =>
+      searchHelp(handle.db, handle.dialect, { query, limit: opts.limit ?? 20, offset: opts.offset ?? 0, ...(opts.productId ? { productId: opts.productId } : {}), ...(opts.match ? { match: opts.match } : {}) });
 
     beforeAll(async () => {
       ({ handle, close } = await backend.open());
@@ -86,6 +86,10 @@ for (const backend of backends) {
       // Both products answer "refund"; the finance one a little worse (word only in the body).
       await insertHelpArticle(handle.db, otherProduct.id, { slug: 'refund-technical', title: 'Refund for a failed stream', body: 'Ask for a refund when a stream failed.' }, t0);
       await insertHelpArticle(handle.db, faq.id, { slug: 'refund-finance', title: 'Money back', body: 'A refund takes five days.' }, t0);
+      // Suggestions ('any'): one article has two of a question's key words once each, in the body; the other has one
+      // of them everywhere, so by word weight alone it would come first.
+      await insertHelpArticle(handle.db, otherProduct.id, { slug: 'black-screen', title: 'When the player stays dark', body: 'A black screen during a keynote means the stream has not reached the player yet.' }, t0);
+      await insertHelpArticle(handle.db, otherProduct.id, { slug: 'keynote-tips', title: 'Keynote tips: keynote timing', body: 'Keynote speakers: rehearse the keynote. Every keynote starts on time.' }, t0);
     }, 60_000);
     afterAll(async () => {
       await close?.();
@@ -174,6 +178,24 @@ for (const backend of backends) {
       expect(plain[0]).toBe('refund-technical');
       const preferred = (await search('refund', { productId: 'finance' })).hits.map((h) => h.slug);
       expect(preferred).toEqual(['refund-finance', 'refund-technical']);
+    });
+
+    it("with 'any', a customer's whole question finds the article matching its key words (every word required finds nothing)", async () => {
+      const question = 'Since the keynote started I only see a black screen';
+      expect((await search(question)).hits).toEqual([]);
+      const { hits } = await search(question, { match: 'any' });
+      expect(hits[0]?.slug).toBe('black-screen');
+      expect(hits.map((h) => h.slug)).toContain('keynote-tips');
+    });
+
+    it("with 'any', an article matching two of the words outranks one matching one", async () => {
+      const { hits } = await search('keynote black', { match: 'any' });
+      expect(hits.map((h) => h.slug)).toEqual(['black-screen', 'keynote-tips']);
+      expect(hits[0]?.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['black', 'keynote']));
+    });
+
+    it("with 'any', a question of stop words only finds nothing", async () => {
+      expect(await search('how do I do this', { match: 'any' })).toEqual({ hits: [], more: false });
     });
   });
 }

@@ -1,6 +1,6 @@
 // The pure half of help search: the match expressions built from a reader's words, and marked snippets → text parts.
 import { describe, expect, it } from 'vitest';
-import { ftsMatchExpression, markedParts, tsQueryText } from '../../../../src-server/db/help-search';
+import { ftsMatchExpression, ftsWords, markedParts, tsQueryText, tsQueryWords } from '../../../../src-server/db/help-search';
 
 describe('ftsMatchExpression', () => {
   it('quotes every word as a phrase, the last one a prefix, all ANDed', () => {
@@ -18,6 +18,21 @@ describe('tsQueryText', () => {
     expect(tsQueryText("bill' | !x & y:*")).toBe('bill & x & y:*');
     expect(tsQueryText('café h264')).toBe('café & h264:*');
     expect(tsQueryText('"\'()&|!:*')).toBeNull();
+  });
+});
+
+describe("'any' (suggestions)", () => {
+  it('ORs the words after dropping stop words, the last kept word a prefix', () => {
+    const question = 'Since the keynote started, I only see a black screen';
+    expect(ftsMatchExpression(question, 'any')).toBe('"keynote" OR "started," OR "see" OR "black" OR "screen"*');
+    expect(tsQueryText(question, 'any')).toBe('keynote | started | see | black | screen:*');
+    expect(ftsWords('The Invoice', 'any')).toEqual(['"Invoice"*']);
+    expect(tsQueryWords('Where is my invoice?', 'any')).toEqual(['invoice:*']);
+  });
+  it('answers nothing for stop words only, and keeps them with every word required', () => {
+    expect(tsQueryText('how do I do this', 'any')).toBeNull();
+    expect(ftsMatchExpression('how do I', 'any')).toBeNull();
+    expect(tsQueryText('how do I')).toBe('how & do & I:*');
   });
 });
 
