@@ -4,7 +4,8 @@ import type { HelpProduct } from '../../src-shared/help-center';
 import type { Db } from './schema';
 import type { HelpProductsTable } from './schema-help';
 
-const toProduct = (r: HelpProductsTable): HelpProduct => ({
+/** A row as the shared type (also for joined rows of help-reading.ts). */
+export const toProduct = (r: HelpProductsTable): HelpProduct => ({
   id: r.id,
   name: r.name,
   description: r.description,

@@ -2,9 +2,10 @@
 // newest published articles, a section's published articles, one published article with where it sits. Published
 // only: a draft or a taken-down article is never in these answers.
 import { sql } from 'kysely';
-import type { HelpProduct, HelpSection, HelpSectionKind } from '../../src-shared/help-center';
+import type { HelpProduct, HelpSection } from '../../src-shared/help-center';
 import type { Db } from './schema';
-import type { HelpProductsTable, HelpSectionsTable } from './schema-help';
+import { toProduct } from './help-products';
+import { toSection } from './help-sections';
 
 /** An article as a list shows it: the start of its body is enough for an excerpt. */
 export interface ArticleListing {
@@ -27,24 +28,6 @@ export interface PublishedArticle {
 }
 
 const EXCERPT_SOURCE_CHARS = 600;
-
-const toProduct = (r: HelpProductsTable): HelpProduct => ({
-  id: r.id,
-  name: r.name,
-  description: r.description,
-  position: Number(r.position),
-  showsStatus: Number(r.shows_status) === 1,
-});
-
-const toSection = (r: HelpSectionsTable): HelpSection => ({
-  id: r.id,
-  productId: r.product_id,
-  slug: r.slug,
-  title: r.title,
-  description: r.description,
-  kind: r.kind as HelpSectionKind,
-  position: Number(r.position),
-});
 
 interface ListingRow {
   id: string;

@@ -4,7 +4,8 @@ import type { HelpSection, HelpSectionKind } from '../../src-shared/help-center'
 import type { Db } from './schema';
 import type { HelpSectionsTable } from './schema-help';
 
-const toSection = (r: HelpSectionsTable): HelpSection => ({
+/** A row as the shared type (also for joined rows of help-reading.ts). */
+export const toSection = (r: HelpSectionsTable): HelpSection => ({
   id: r.id,
   productId: r.product_id,
   slug: r.slug,

@@ -1,15 +1,15 @@
 // Issue 16, following the help center, on SQLite and on PostgreSQL: signed-in portal customers follow sections and
 // published articles under the portal's session and CSRF rules; publishing mails each follower once (or queues a
 // digest item), with one-click List-Unsubscribe; the daily digest goes once a day; the mailed token unfollows.
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { followSettingsSchema, helpSectionsAnswerSchema, type FollowSettings } from '../../../../src-shared/protocol/help';
-import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../../../support/postgres';
 import { startServer, type TestServer } from '../../../support/start-server';
+import { dialects, serverPerTest } from '../../../support/dialect-servers';
 import { insertFollow, setDelivery } from '../../../../src-server/db/help-follows';
 import { FOLLOW_MAIL_BATCH } from '../../../../src-server/help/follow-notices';
 import { helpUnsubscribeToken } from '../../../../src-server/help/help-unsubscribe';
@@ -49,24 +49,12 @@ const follow = (server: TestServer, email: string, kind: 'section' | 'article', 
 
 const oneClick = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
 
-const pgReason = postgresUnavailableReason();
-const dialects = [
-  { name: 'SQLite', skipped: null },
-  { name: 'PostgreSQL', skipped: pgReason },
-] as const;
-
-describe.each(dialects)('help center follows on $name', ({ name, skipped }) => {
-  let pg: TestPostgres | null = null;
+describe.each(dialects)('help center follows on $title', ({ dialect, skipped }) => {
+  const servers = serverPerTest(dialect);
   let server: TestServer;
-  beforeEach(async (t) => {
+  beforeEach((t) => {
     if (skipped) return t.skip(`skipped: ${skipped}`);
-    if (name === 'PostgreSQL') pg = await startPostgres();
-    server = await startServer(pg ? { databaseUrl: pg.url } : {});
-  });
-  afterEach(async () => {
-    await server?.stop();
-    await pg?.stop();
-    pg = null;
+    server = servers.get();
   });
 
   it('a signed-in customer follows, lists (newest first), unfollows and picks the delivery, under the portal rules', async () => {

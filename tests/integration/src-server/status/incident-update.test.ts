@@ -1,33 +1,21 @@
 // Issue 16, incident updates, on SQLite and on PostgreSQL: a lead posts an update on an open incident; it shows on
 // GET /api/status (newest first, open incidents only), is mailed to status subscribers in the same transaction with
 // List-Unsubscribe, once per update however often the command is retried; agents and resolved incidents are refused.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Incident } from '../../../../src-shared/incident';
 import { statusPageSchema, type StatusPage } from '../../../../src-shared/protocol/status';
-import { postgresUnavailableReason, startPostgres, type TestPostgres } from '../../../support/postgres';
-import { startServer, type TestServer } from '../../../support/start-server';
+import type { TestServer } from '../../../support/start-server';
+import { dialects, serverPerTest } from '../../../support/dialect-servers';
 import { call, callOk } from '../../../support/socket-clients';
 import { portalFetch, signIn } from '../portal/portal-client';
 
-const pgReason = postgresUnavailableReason();
-const dialects = [
-  { name: 'SQLite', skipped: null },
-  { name: 'PostgreSQL', skipped: pgReason },
-] as const;
-
-describe.each(dialects)('incident updates on $name', ({ name, skipped }) => {
-  let pg: TestPostgres | null = null;
+describe.each(dialects)('incident updates on $title', ({ dialect, skipped }) => {
+  const servers = serverPerTest(dialect);
   let server: TestServer;
-  beforeEach(async (t) => {
+  beforeEach((t) => {
     if (skipped) return t.skip(`skipped: ${skipped}`);
-    if (name === 'PostgreSQL') pg = await startPostgres();
-    server = await startServer(pg ? { databaseUrl: pg.url } : {});
-  });
-  afterEach(async () => {
-    await server?.stop();
-    await pg?.stop();
-    pg = null;
+    server = servers.get();
   });
 
   const status = async (): Promise<StatusPage> => statusPageSchema.parse(((await (await fetch(`${server.url}/api/status`)).json()) as { value: unknown }).value);
