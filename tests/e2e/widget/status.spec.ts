@@ -100,7 +100,7 @@ test('a declared incident shows on /status, a subscriber is mailed its resolutio
   });
 
   await test.step('signed in, the customer subscribes', async () => {
-    const toggle = page.getByRole('checkbox', { name: 'Email me when an incident starts or is resolved' });
+    const toggle = page.getByRole('checkbox', { name: 'Email me when an incident starts, gets an update or is resolved' });
     await expect(toggle).not.toBeChecked();
     await expect(toggle).toBeEnabled();
     await toggle.check();
@@ -148,7 +148,7 @@ test('a declared incident shows on /status, a subscriber is mailed its resolutio
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await expect(page.getByRole('alert')).toContainText('not valid, or you are already unsubscribed');
     await page.goto(`${server.url}/status`);
-    await expect(page.getByRole('checkbox', { name: 'Email me when an incident starts or is resolved' })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Email me when an incident starts, gets an update or is resolved' })).not.toBeChecked();
     await expect(page.getByTestId('subscription-state')).toHaveText(`You get no status emails at ${customer}.`);
   });
 

@@ -57,7 +57,7 @@ export function SubscribeCard({ session, onSignedOut }: SubscribeCardProps) {
           <SignInForm returnTo="/status" heading="Sign in to subscribe" ownHeading={false} />
         ) : (
           <>
-            <p className="sb-hint">Get an email when an incident starts or is resolved. Subscribing needs a sign-in to the support portal (no password).</p>
+            <p className="sb-hint">Get an email when an incident starts, gets an update or is resolved. Subscribing needs a sign-in to the support portal (no password).</p>
             <button type="button" className="sb-button sb-button-secondary st-signin" onClick={() => setSigningIn(true)}>
               Sign in to subscribe
             </button>
@@ -67,7 +67,7 @@ export function SubscribeCard({ session, onSignedOut }: SubscribeCardProps) {
         <>
           <label className="st-toggle">
             <input type="checkbox" checked={pending ?? sub?.subscribed ?? false} disabled={pending !== null || sub === null} onChange={(e) => void toggle(e.target.checked)} />
-            <span>Email me when an incident starts or is resolved</span>
+            <span>Email me when an incident starts, gets an update or is resolved</span>
           </label>
           <p className="sb-hint" role="status" data-testid="subscription-state">
             {sub === null ? 'Loading your subscription…' : sub.subscribed ? `Status emails go to ${sub.email}.` : `You get no status emails at ${session.email}.`}
