@@ -89,6 +89,9 @@ for (const backend of backends) {
       // Suggestions ('any'): one article has two of a question's key words once each, in the body; the other has one
       // of them everywhere, so by word weight alone it would come first.
       await insertHelpArticle(handle.db, otherProduct.id, { slug: 'black-screen', title: 'When the player stays dark', body: 'A black screen during a keynote means the stream has not reached the player yet.' }, t0);
+      // A long manual page whose only match sits deep in the body: the snippet must still show it, marked.
+      const filler = Array.from({ length: 600 }, (_, i) => `step ${i} checks the cabling carefully`).join('. ');
+      await insertHelpArticle(handle.db, otherProduct.id, { slug: 'long-manual', title: 'Studio manual', body: `${filler}. Finally recalibrating the gyroscope fixes drift.` }, t0);
       await insertHelpArticle(handle.db, otherProduct.id, { slug: 'keynote-tips', title: 'Keynote tips: keynote timing', body: 'Keynote speakers: rehearse the keynote. Every keynote starts on time.' }, t0);
     }, 60_000);
     afterAll(async () => {
@@ -123,6 +126,14 @@ for (const backend of backends) {
       // Markdown emphasis is not part of the snippet; the words are.
       expect(hit?.snippet.map((p) => p.text).join('')).not.toContain('**');
       expect(hit).toMatchObject({ sectionTitle: 'FAQs', productName: 'Finance', url: '/help/articles/pay-a-bill' });
+    });
+
+    it('snippets a match deep in a long article, marked', async () => {
+      const [hit] = (await search('gyroscope')).hits;
+      expect(hit?.slug).toBe('long-manual');
+      expect(hit?.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(['gyroscope']);
+      const stemmed = (await search('recalibrate')).hits[0];
+      expect(stemmed?.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(['recalibrating']);
     });
 
     it('never finds a draft or an unpublished article', async () => {
