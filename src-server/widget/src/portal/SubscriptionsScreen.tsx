@@ -61,14 +61,26 @@ export function SubscriptionsScreen({ follow: offered, onSignedOut }: Subscripti
     };
   }, [failed]);
 
-  async function save<T>(key: string, run: () => Promise<Result<T>>, done: (value: T) => void, message: string) {
+  async function save<T>(key: string, run: () => Promise<Result<T>>, done: (value: T) => void, message: string): Promise<boolean> {
     setBusy(key);
     setError(null);
     const res = await run();
     setBusy(null);
-    if (!res.ok) return failed(res.error);
+    if (!res.ok) {
+      failed(res.error);
+      return false;
+    }
     done(res.value);
     setSaid(message);
+    return true;
+  }
+
+  /** The radio shows the choice at once (a radio that does not move when clicked reads as broken); a refusal puts it back. */
+  async function chooseDelivery(value: FollowDelivery, label: string) {
+    if (!settings) return;
+    const before = settings;
+    setSettings({ ...settings, delivery: value });
+    if (!(await save('delivery', () => subscriptionsApi.setDelivery(value), setSettings, `Article news now comes as ${label.toLowerCase()}.`))) setSettings(before);
   }
 
   const follow = (kind: FollowKind, targetId: string, on: boolean, name: string) =>
@@ -123,7 +135,11 @@ export function SubscriptionsScreen({ follow: offered, onSignedOut }: Subscripti
                 disabled={busy === 'status'}
                 onChange={(e) => {
                   const on = e.target.checked;
-                  void save('status', () => statusApi.setSubscribed(on), setStatus, on ? 'Status emails are on.' : 'Status emails are off.');
+                  const before = status;
+                  setStatus({ ...status, subscribed: on });
+                  void save('status', () => statusApi.setSubscribed(on), setStatus, on ? 'Status emails are on.' : 'Status emails are off.').then((saved) => {
+                    if (!saved) setStatus(before);
+                  });
                 }}
               />
               <span>Email me when an incident starts, gets an update or is resolved</span>
@@ -205,7 +221,7 @@ export function SubscriptionsScreen({ follow: offered, onSignedOut }: Subscripti
                     name={`${id}-delivery`}
                     value={c.value}
                     checked={settings.delivery === c.value}
-                    onChange={() => void save('delivery', () => subscriptionsApi.setDelivery(c.value), setSettings, `Article news now comes as ${c.label.toLowerCase()}.`)}
+                    onChange={() => void chooseDelivery(c.value, c.label)}
                   />
                   <span>
                     <span className="sub-choice-label">{c.label}</span>
