@@ -77,9 +77,10 @@ async function sentStayUnsentGo(server: TestServer): Promise<void> {
   expect(await server.app.sweepUnsentUploadsNow()).toBe(0);
   expect(await storedFiles(server)).toBe(3);
 
-  // Just short of the hourly sweep at 25 h, so this sweep is the one that finds it.
+  // Past 24 h the old upload goes, by this sweep or by the periodic one the clock's advance may still be running
+  // (on PostgreSQL it sometimes finished first, so this call found nothing): what is left is what matters.
   await server.clock.advance(2 * HOUR - 1);
-  expect(await server.app.sweepUnsentUploadsNow()).toBe(1);
+  await server.app.sweepUnsentUploadsNow();
   expect(await rowIds(server)).toEqual([sent.id, young.id].sort());
   expect(await storedFiles(server)).toBe(2);
 
