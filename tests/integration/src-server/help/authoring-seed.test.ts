@@ -12,6 +12,7 @@ import { dialects, matchingArticleIds, serverPerTest } from './authoring-servers
 
 const ROUTE_WORDS = ['search', 'articles', 'images', 'assets', 'unsubscribe'];
 
+// The PostgreSQL run is skipped only where PostgreSQL is not installed here; the reason is in the title (dialect-servers.ts).
 describe.each(dialects)('the seeded help center on $title', ({ dialect, skipped }) => {
   const servers = serverPerTest(dialect);
 

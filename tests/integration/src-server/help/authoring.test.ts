@@ -30,6 +30,7 @@ async function financeFaqs(lead: AgentSocket): Promise<string> {
   return faqs.id;
 }
 
+// The PostgreSQL run is skipped only where PostgreSQL is not installed here; the reason is in the title (dialect-servers.ts).
 describe.each(dialects)('help authoring on $title', ({ dialect, skipped }) => {
   const servers = serverPerTest(dialect);
 

@@ -49,6 +49,7 @@ const follow = (server: TestServer, email: string, kind: 'section' | 'article', 
 
 const oneClick = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
 
+// The PostgreSQL run is skipped only where PostgreSQL is not installed here; the reason is in the title (dialect-servers.ts).
 describe.each(dialects)('help center follows on $title', ({ dialect, skipped }) => {
   const servers = serverPerTest(dialect);
   let server: TestServer;

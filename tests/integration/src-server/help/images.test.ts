@@ -23,6 +23,7 @@ async function storedFiles(s: TestServer): Promise<string[]> {
 
 const imageRows = async (s: TestServer) => (await s.app.ctx.db.selectFrom('help_images').selectAll().execute()).length;
 
+// The PostgreSQL run is skipped only where PostgreSQL is not installed here; the reason is in the title (dialect-servers.ts).
 describe.each(dialects)('help images on $title', ({ dialect, skipped }) => {
   const servers = serverPerTest(dialect);
 

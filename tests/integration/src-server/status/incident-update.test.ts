@@ -10,6 +10,7 @@ import { dialects, serverPerTest } from '../../../support/dialect-servers';
 import { call, callOk } from '../../../support/socket-clients';
 import { portalFetch, signIn } from '../portal/portal-client';
 
+// The PostgreSQL run is skipped only where PostgreSQL is not installed here; the reason is in the title (dialect-servers.ts).
 describe.each(dialects)('incident updates on $title', ({ dialect, skipped }) => {
   const servers = serverPerTest(dialect);
   let server: TestServer;
